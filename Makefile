@@ -1,0 +1,47 @@
+# game-backend: everyday commands. JDK 25 is required; JAVA_HOME defaults to the Temurin 25 of the reference machine.
+JAVA_HOME ?= /usr/lib/jvm/temurin-25-jdk-amd64
+export JAVA_HOME
+MVNW := ./mvnw
+RUN := $(MVNW) -q -pl server spring-boot:run
+
+.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
+
+run: ## build and start the server on :4000 (standalone unless DATABASE_URL/GAME_MODE say otherwise)
+	$(MVNW) -pl server spring-boot:run
+
+test: services ## the whole test suite (README's test command)
+	$(MVNW) verify
+
+lint: ## formatting check + compile with Error Prone/NullAway
+	$(MVNW) -q spotless:check
+	$(MVNW) -q -DskipTests compile
+
+format: ## reformat the Java sources
+	$(MVNW) -q spotless:apply
+
+migrate: ## apply database migrations (embedded database, or DATABASE_URL) and exit
+	$(RUN) -Dspring-boot.run.arguments=migrate
+
+seed: ## create demo players and print their credentials
+	$(RUN) -Dspring-boot.run.arguments=seed
+
+services: ## start the machine's PostgreSQL, Redis and RabbitMQ if they are down
+	@bash scripts/services.sh start
+
+bench-login: ## login load: p50/p99/throughput (see docs/benchmarks.md)
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/login-load.sh
+
+bench-hash: ## JMH: password hash cost per bcrypt strength
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/jmh.sh PasswordHashBenchmark
+
+bench-cold-start: ## standalone cold start to ready, from the fat jar
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/cold-start.sh
+
+clean:
+	$(MVNW) -q clean
