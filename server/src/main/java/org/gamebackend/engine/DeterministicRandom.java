@@ -36,6 +36,11 @@ public final class DeterministicRandom {
         return nextLong() < 0;
     }
 
+    /** Puts the generator back to a state taken from {@link #state()}. */
+    public void reset(long state) {
+        this.state = state;
+    }
+
     /** The whole state, for snapshots. */
     public long state() {
         return state;

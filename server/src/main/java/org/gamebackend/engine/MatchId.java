@@ -1,5 +1,7 @@
 package org.gamebackend.engine;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.UUID;
 
 public record MatchId(UUID value) {
@@ -8,8 +10,14 @@ public record MatchId(UUID value) {
         return new MatchId(UUID.randomUUID());
     }
 
+    @JsonCreator
     public static MatchId parse(String value) {
         return new MatchId(UUID.fromString(value));
+    }
+
+    /** For Spring's conversion of path variables. */
+    public static MatchId from(String value) {
+        return parse(value);
     }
 
     /** The socket topic of this match. */
@@ -17,6 +25,7 @@ public record MatchId(UUID value) {
         return "match:" + value;
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return value.toString();

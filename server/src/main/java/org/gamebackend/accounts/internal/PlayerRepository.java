@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.gamebackend.platform.SqlParams;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,7 +67,7 @@ class PlayerRepository {
 
     void insert(Player p) {
         jdbc.sql("insert into players (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)")
-                .params(args(
+                .params(SqlParams.of(
                         p.id(),
                         p.username(),
                         p.email(),
@@ -85,14 +86,14 @@ class PlayerRepository {
     boolean insertGuestIfAbsent(Player p) {
         return jdbc.sql("insert into players (id, username, display_name, roles, guest, device_id)"
                                 + " values (?, ?, ?, ?::text[], true, ?) on conflict (device_id) do nothing")
-                        .params(args(p.id(), p.username(), p.displayName(), toArray(p.roles()), p.deviceId()))
+                        .params(SqlParams.of(p.id(), p.username(), p.displayName(), toArray(p.roles()), p.deviceId()))
                         .update()
                 == 1;
     }
 
     void updateProfile(UUID id, String displayName, @Nullable String region) {
         jdbc.sql("update players set display_name = ?, region = ?, updated_at = now() where id = ?")
-                .params(args(displayName, region, id))
+                .params(SqlParams.of(displayName, region, id))
                 .update();
     }
 
@@ -131,11 +132,6 @@ class PlayerRepository {
                 .params(limit, offset)
                 .query(PlayerRepository::map)
                 .list();
-    }
-
-    /** Positional parameters, some of which may be SQL NULL. */
-    private static List<@Nullable Object> args(@Nullable Object... values) {
-        return Arrays.asList(values);
     }
 
     private static String toArray(List<String> values) {

@@ -1,0 +1,53 @@
+package org.gamebackend.engine.internal;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.gamebackend.engine.Game;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wiring of the engine: the games found as beans, the store, the meters and the engine itself. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EngineProperties.class)
+class EngineConfiguration {
+
+    @Bean
+    MatchStore matchStore(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ApplicationEventPublisher events) {
+        return new MatchStore(jdbc, tx, json, events);
+    }
+
+    @Bean
+    MatchEngine matchEngine(
+            List<Game<?, ?>> games,
+            EngineProperties props,
+            MatchStore store,
+            MatchOutlet outlet,
+            MeterRegistry meters,
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            Clock clock) {
+        MatchEngine engine =
+                new MatchEngine(games, props, store, outlet, new EngineMetrics(meters), events, json, clock);
+        Gauge.builder("game.matches.running", engine, MatchEngine::runningCount)
+                .description("matches running on this node")
+                .register(meters);
+        return engine;
+    }
+
+    @Bean
+    InviteCodes inviteCodes(MatchEngine engine) {
+        return new InviteCodes(engine);
+    }
+
+    @Bean
+    Replays replays(MatchStore store, MatchEngine engine, JsonMapper json) {
+        return new Replays(store, engine, json);
+    }
+}

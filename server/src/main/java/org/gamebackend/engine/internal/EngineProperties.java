@@ -1,0 +1,36 @@
+package org.gamebackend.engine.internal;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Engine settings ({@code game.engine.*}).
+ *
+ * @param workers tick worker threads (0 = one per core)
+ * @param inputQueue inputs a match buffers between two ticks; past it new inputs are refused ({@code
+ *     input_queue_full}) — the sender learns at once, and the inputs already queued keep their order
+ * @param snapshotEvery ticks between in-memory snapshots a crashed match restarts from
+ * @param maxRestarts restarts from snapshot before a failing match is ended as aborted
+ * @param overrunLimit consecutive ticks over the tick budget that count as a failure
+ * @param stallAfter a worker stuck this long in one match hands its other matches to another worker
+ * @param dropGrace how long a dropped player's seat is held
+ * @param spectatorDelay how far behind spectators see the match (0 = live)
+ * @param resumeOnStart resume matches that were running at the last graceful shutdown
+ */
+@ConfigurationProperties("game.engine")
+public record EngineProperties(
+        @DefaultValue("0") int workers,
+        @DefaultValue("256") int inputQueue,
+        @DefaultValue("100") int snapshotEvery,
+        @DefaultValue("3") int maxRestarts,
+        @DefaultValue("20") int overrunLimit,
+        @DefaultValue("100ms") Duration stallAfter,
+        @DefaultValue("30s") Duration dropGrace,
+        @DefaultValue("0s") Duration spectatorDelay,
+        @DefaultValue("true") boolean resumeOnStart) {
+
+    public int workerCount() {
+        return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+}

@@ -1,0 +1,366 @@
+package org.gamebackend.engine.internal;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.engine.Game;
+import org.gamebackend.engine.InputResult;
+import org.gamebackend.engine.MatchCrashed;
+import org.gamebackend.engine.MatchId;
+import org.gamebackend.engine.MatchRequest;
+import org.gamebackend.engine.MatchResult;
+import org.gamebackend.engine.MatchSummary;
+import org.gamebackend.engine.Matches;
+import org.gamebackend.engine.Seat;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs matches: creates them on the tick scheduler, routes players' joins, drops and inputs to them, stores their
+ * results and replays, and on a graceful shutdown suspends running matches to PostgreSQL so the next start resumes
+ * them. Blocking work (SQL) never runs on a tick worker: it goes to a virtual-thread executor.
+ */
+public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchEngine.class);
+
+    private final Map<String, Game<?, ?>> games;
+    private final EngineProperties props;
+    private final MatchStore store;
+    private final MatchOutlet outlet;
+    private final EngineMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final StateCodec codec = new StateCodec();
+    private final SecureRandom seeds = new SecureRandom();
+    private final Map<MatchId, MatchRuntime> running = new ConcurrentHashMap<>();
+    private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+    private @Nullable TickScheduler scheduler;
+
+    MatchEngine(
+            List<Game<?, ?>> games,
+            EngineProperties props,
+            MatchStore store,
+            MatchOutlet outlet,
+            EngineMetrics metrics,
+            ApplicationEventPublisher events,
+            JsonMapper json,
+            Clock clock) {
+        Map<String, Game<?, ?>> byName = new ConcurrentHashMap<>();
+        for (Game<?, ?> g : games) {
+            if (byName.putIfAbsent(g.spec().name(), g) != null) {
+                throw new IllegalStateException(
+                        "two games are named " + g.spec().name());
+            }
+        }
+        this.games = Map.copyOf(byName);
+        this.props = props;
+        this.store = store;
+        this.outlet = outlet;
+        this.metrics = metrics;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    // --- Matches -------------------------------------------------------------------------------------------------
+
+    @Override
+    public MatchId create(MatchRequest request) {
+        return create(request, null);
+    }
+
+    /** Creates a match, optionally private (joinable by its invite code). */
+    public MatchId create(MatchRequest request, @Nullable String inviteCode) {
+        Game<?, ?> game = game(request.game());
+        int n = request.seats().size();
+        if (n < game.spec().minSeats() || n > game.spec().maxSeats()) {
+            throw new IllegalArgumentException(request.game() + " needs "
+                    + game.spec().minSeats() + " to " + game.spec().maxSeats() + " seats, got " + n);
+        }
+        List<Seat> seats = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            MatchRequest.SeatRequest s = request.seats().get(i);
+            seats.add(new Seat(i, s.player(), s.bot(), s.team()));
+        }
+        if (seats.stream().map(Seat::player).distinct().count() != n) {
+            throw new IllegalArgumentException("a player can hold only one seat in a match");
+        }
+        MatchId id = MatchId.random();
+        long seed = seeds.nextLong();
+        Instant now = clock.instant();
+        Simulation<?, ?> sim = Simulation.start(id, game, seats, codec, props.dropGrace(), seed);
+        store.insert(id, game.spec().name(), request.mode(), seats, seed, now, inviteCode);
+        launch(new MatchRuntime(
+                id,
+                request.mode(),
+                seed,
+                now,
+                sim,
+                outlet,
+                metrics.of(game.spec().name()),
+                props,
+                codec,
+                this,
+                System.nanoTime()));
+        log.info("match {} of {} ({}) started with {} seats", id, game.spec().name(), request.mode(), n);
+        return id;
+    }
+
+    @Override
+    public Optional<MatchSummary> find(MatchId id) {
+        MatchRuntime live = running.get(id);
+        return live != null && !live.ended() ? Optional.of(summary(live)) : store.find(id);
+    }
+
+    @Override
+    public List<MatchSummary> running() {
+        return running.values().stream()
+                .filter(m -> !m.ended())
+                .sorted(Comparator.comparing(m -> m.startedAt))
+                .map(this::summary)
+                .toList();
+    }
+
+    @Override
+    public boolean terminate(MatchId id, String reason) {
+        MatchRuntime m = running.get(id);
+        if (m == null || m.ended()) {
+            return false;
+        }
+        m.terminate(reason);
+        return true;
+    }
+
+    public Optional<MatchId> byInviteCode(String code) {
+        return store.byInviteCode(code);
+    }
+
+    // --- what the socket asks ------------------------------------------------------------------------------------
+
+    /** The seat a player holds in a running match here. */
+    public OptionalInt seatOf(MatchId id, PlayerId player) {
+        MatchRuntime m = running.get(id);
+        if (m == null) {
+            return OptionalInt.empty();
+        }
+        return m.seats.stream()
+                .filter(s -> s.player().equals(player))
+                .mapToInt(Seat::index)
+                .findFirst();
+    }
+
+    public Optional<LiveMatch> live(MatchId id) {
+        MatchRuntime m = running.get(id);
+        return m == null || m.ended()
+                ? Optional.empty()
+                : Optional.of(new LiveMatch(id, m.game(), m.mode, m.tick(), m.stateJson()));
+    }
+
+    /** What a joining client gets: the match, its tick and its state as of the last patch. */
+    public record LiveMatch(MatchId id, String game, String mode, long tick, Object state) {}
+
+    public void connected(MatchId id, int seat) {
+        control(id, seat, LogEntry.Kind.JOIN);
+    }
+
+    public void dropped(MatchId id, int seat) {
+        control(id, seat, LogEntry.Kind.DROP);
+    }
+
+    public void left(MatchId id, int seat) {
+        control(id, seat, LogEntry.Kind.LEAVE);
+    }
+
+    /** Parses an input at the edge (strictly) and queues it; the reply completes when a tick has applied it. */
+    public CompletableFuture<InputOutcome> input(MatchId id, int seat, byte[] inputJson) {
+        MatchRuntime m = running.get(id);
+        if (m == null || m.ended()) {
+            return CompletableFuture.completedFuture(new InputOutcome(InputResult.reject("match_ended"), -1));
+        }
+        Object parsed;
+        try {
+            parsed = codec.input(inputJson, game(m.game()).inputType());
+        } catch (JacksonException e) {
+            return CompletableFuture.completedFuture(
+                    new InputOutcome(InputResult.reject("bad_input"), m.tick(), e.getOriginalMessage()));
+        }
+        return m.submit(seat, inputJson, parsed);
+    }
+
+    private void control(MatchId id, int seat, LogEntry.Kind kind) {
+        MatchRuntime m = running.get(id);
+        if (m != null && !m.ended()) {
+            m.enqueue(new MatchRuntime.Command.Control(seat, kind));
+        }
+    }
+
+    // --- MatchRuntime.Listener (on tick workers: hand off) -------------------------------------------------------
+
+    @Override
+    public void ended(MatchRuntime match, MatchResult result) {
+        long ticks = match.tick();
+        byte[] logBytes = match.logBytes();
+        String hash = StateCodec.sha256(match.finalState());
+        Instant endedAt = clock.instant();
+        io.execute(() -> {
+            try {
+                store.finish(match, result, ticks, logBytes, hash, endedAt);
+                log.info("match {} ended: {} {}", match.id, result.status(), result.data());
+            } catch (RuntimeException e) {
+                log.error("could not store the result of match {}", match.id, e);
+            } finally {
+                running.remove(match.id);
+            }
+        });
+    }
+
+    @Override
+    public void failed(MatchRuntime match, Throwable failure, boolean restarted) {
+        metrics.of(match.game()).crashed(restarted);
+        MatchCrashed event = new MatchCrashed(match.id, match.game(), match.tick(), failure.toString(), restarted);
+        io.execute(() -> events.publishEvent(event));
+    }
+
+    // --- lifecycle -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        scheduler = new TickScheduler(props.workerCount(), props.stallAfter().toNanos());
+        if (props.resumeOnStart()) {
+            resumeSuspended();
+        }
+        int orphans = store.abortOrphans("server_stopped");
+        if (orphans > 0) {
+            log.warn(
+                    "{} matches were running when the server last stopped without a snapshot; ended as aborted",
+                    orphans);
+        }
+    }
+
+    @Override
+    public void stop() {
+        TickScheduler s = scheduler;
+        if (s == null) {
+            return;
+        }
+        scheduler = null;
+        try {
+            List<MatchRuntime> held = s.shutdown();
+            int saved = 0;
+            for (MatchRuntime m : held) {
+                if (!m.ended()) {
+                    store.suspend(m.id, m.tick(), json.writeValueAsBytes(m.suspend()), m.logBytes());
+                    saved++;
+                }
+            }
+            if (saved > 0) {
+                log.info("suspended {} running matches; they resume at the next start", saved);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        io.shutdown();
+        try {
+            io.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return scheduler != null;
+    }
+
+    /** Stop before the web server and the database pool go away. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void resumeSuspended() {
+        for (MatchStore.Suspended s : store.suspended()) {
+            Game<?, ?> game = games.get(s.game());
+            if (game == null) {
+                log.warn("cannot resume match {}: game {} is not installed", s.id(), s.game());
+                continue;
+            }
+            Snapshot snapshot = json.readValue(s.snapshot(), Snapshot.class);
+            Simulation<?, ?> sim =
+                    Simulation.resume(s.id(), game, s.seats(), codec, props.dropGrace(), s.seed(), snapshot, s.log());
+            // every seat was dropped by the shutdown: its grace period starts now
+            for (Seat seat : s.seats()) {
+                if (sim.isConnected(seat.index())) {
+                    sim.apply(LogEntry.of(sim.currentTick(), seat.index(), LogEntry.Kind.DROP));
+                }
+            }
+            sim.discardOutbox();
+            store.clearSnapshot(s.id());
+            launch(new MatchRuntime(
+                    s.id(),
+                    s.mode(),
+                    s.seed(),
+                    s.startedAt(),
+                    sim,
+                    outlet,
+                    metrics.of(s.game()),
+                    props,
+                    codec,
+                    this,
+                    System.nanoTime()));
+            log.info("resumed match {} of {} at tick {}", s.id(), s.game(), sim.currentTick());
+        }
+    }
+
+    private void launch(MatchRuntime runtime) {
+        TickScheduler s = scheduler;
+        if (s == null) {
+            throw new IllegalStateException("the engine is not running");
+        }
+        running.put(runtime.id, runtime);
+        s.assign(runtime);
+    }
+
+    Game<?, ?> game(String name) {
+        Game<?, ?> game = games.get(name);
+        if (game == null) {
+            throw new IllegalArgumentException("unknown game '" + name + "'; installed: " + games.keySet());
+        }
+        return game;
+    }
+
+    List<String> gameNames() {
+        return games.keySet().stream().sorted().toList();
+    }
+
+    StateCodec codec() {
+        return codec;
+    }
+
+    int runningCount() {
+        return running.size();
+    }
+
+    private MatchSummary summary(MatchRuntime m) {
+        return new MatchSummary(m.id, m.game(), m.mode, "running", m.seats, m.tick(), null, m.startedAt, null);
+    }
+}

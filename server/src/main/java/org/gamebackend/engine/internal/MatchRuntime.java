@@ -1,0 +1,313 @@
+package org.gamebackend.engine.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.gamebackend.engine.InputResult;
+import org.gamebackend.engine.MatchId;
+import org.gamebackend.engine.MatchResult;
+import org.gamebackend.engine.Seat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.util.RawValue;
+
+/**
+ * A live match: its {@link Simulation}, the queues other threads talk to it through, its schedule and its
+ * supervision. Only the tick worker that currently owns it calls {@link #runTick}; everything else only enqueues.
+ *
+ * <p>Queues: control events (join, drop, leave) are few per player and never dropped. Inputs go into a bounded queue
+ * ({@code game.engine.input-queue}); when it is full the new input is refused at once with {@code input_queue_full},
+ * so a flooding client loses its own newest inputs and nobody else's.
+ *
+ * <p>Failure: a hook that throws, or {@code overrunLimit} consecutive ticks over budget, rolls the match back to its
+ * last snapshot (taken every {@code snapshotEvery} ticks) and goes on; after {@code maxRestarts} restarts it ends as
+ * {@code aborted}. Messages of a failed tick are never sent.
+ */
+final class MatchRuntime {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchRuntime.class);
+
+    /** Things other threads ask of the match. */
+    sealed interface Command {
+        record Control(int seat, LogEntry.Kind kind) implements Command {}
+
+        record Input(int seat, byte[] json, Object parsed, CompletableFuture<InputOutcome> reply) implements Command {}
+
+        record Terminate(String reason) implements Command {}
+    }
+
+    /** Called by the runtime when the match has ended (on the tick worker; must hand off blocking work). */
+    interface Listener {
+        void ended(MatchRuntime match, MatchResult result);
+
+        void failed(MatchRuntime match, Throwable failure, boolean restarted);
+    }
+
+    final MatchId id;
+    final String mode;
+    final long seed;
+    final Instant startedAt;
+    final List<Seat> seats;
+    private final Simulation<?, ?> sim;
+    private final MatchOutlet outlet;
+    private final EngineMetrics.GameMeters meters;
+    private final EngineProperties props;
+    private final Listener listener;
+    private final StateCodec codec;
+    private final Queue<Command> control = new ConcurrentLinkedQueue<>();
+    private final ArrayBlockingQueue<Command.Input> inputs;
+    private final long intervalNanos;
+    private final int ticksPerPatch;
+    private Snapshot lastSnapshot;
+    private long nextTickAt;
+    private int restarts;
+    private int overruns;
+    private volatile boolean ended;
+    private volatile long tick;
+    private volatile byte[] lastState;
+
+    MatchRuntime(
+            MatchId id,
+            String mode,
+            long seed,
+            Instant startedAt,
+            Simulation<?, ?> sim,
+            MatchOutlet outlet,
+            EngineMetrics.GameMeters meters,
+            EngineProperties props,
+            StateCodec codec,
+            Listener listener,
+            long firstTickAt) {
+        this.id = id;
+        this.mode = mode;
+        this.seed = seed;
+        this.startedAt = startedAt;
+        this.seats = sim.seats();
+        this.sim = sim;
+        this.outlet = outlet;
+        this.meters = meters;
+        this.props = props;
+        this.codec = codec;
+        this.listener = listener;
+        this.inputs = new ArrayBlockingQueue<>(props.inputQueue());
+        this.intervalNanos = sim.game().spec().tickInterval().toNanos();
+        this.ticksPerPatch = sim.game().spec().ticksPerPatch();
+        this.lastSnapshot = sim.snapshot();
+        this.nextTickAt = firstTickAt;
+        this.tick = sim.currentTick();
+        this.lastState = codec.write(sim.view());
+    }
+
+    // --- called from any thread ------------------------------------------------------------------------------
+
+    void enqueue(Command.Control command) {
+        control.add(command);
+    }
+
+    void terminate(String reason) {
+        control.add(new Command.Terminate(reason));
+    }
+
+    /** Queues an input; a full queue refuses it at once. */
+    CompletableFuture<InputOutcome> submit(int seat, byte[] json, Object parsed) {
+        CompletableFuture<InputOutcome> reply = new CompletableFuture<>();
+        if (ended) {
+            reply.complete(new InputOutcome(InputResult.reject("match_ended"), tick));
+        } else if (!inputs.offer(new Command.Input(seat, json, parsed, reply))) {
+            meters.inputDropped();
+            reply.complete(new InputOutcome(InputResult.reject("input_queue_full"), tick));
+        }
+        return reply;
+    }
+
+    String game() {
+        return sim.game().spec().name();
+    }
+
+    long tick() {
+        return tick;
+    }
+
+    boolean ended() {
+        return ended;
+    }
+
+    /** The state as of the last patch, JSON, for join replies (never the live object: another thread owns it). */
+    RawValue stateJson() {
+        return new RawValue(new String(lastState, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    long nextTickAt() {
+        return nextTickAt;
+    }
+
+    // --- called by the owning tick worker only --------------------------------------------------------------
+
+    /** One tick; returns false once the match has ended and should be dropped by its worker. */
+    boolean runTick(long now) {
+        long lateness = now - nextTickAt;
+        long started = System.nanoTime();
+        try {
+            boolean changed = drainControl();
+            drainInputs();
+            if (sim.result() == null) {
+                sim.step();
+            }
+            tick = sim.currentTick();
+            flush();
+            if (changed || sim.takePatchRequest() || (ticksPerPatch > 0 && tick % ticksPerPatch == 0)) {
+                patch();
+            }
+            MatchResult result = sim.result();
+            if (result != null) {
+                finish(result);
+                return false;
+            }
+            if (tick % props.snapshotEvery() == 0) {
+                lastSnapshot = sim.snapshot();
+            }
+            long took = System.nanoTime() - started;
+            overruns = took > intervalNanos ? overruns + 1 : 0;
+            if (overruns >= props.overrunLimit()) {
+                overruns = 0;
+                throw new TickOverrunException(props.overrunLimit(), intervalNanos);
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            if (!recover(e)) {
+                return false;
+            }
+        } finally {
+            meters.tick(System.nanoTime() - started, lateness);
+        }
+        scheduleNext(now);
+        return true;
+    }
+
+    /** Seats, state and log for a graceful shutdown; only once the worker has stopped. */
+    Snapshot suspend() {
+        return sim.snapshot();
+    }
+
+    byte[] logBytes() {
+        return sim.log().toBytes();
+    }
+
+    /** The final state, for the replay hash (after the match ended, on its worker). */
+    byte[] finalState() {
+        return sim.stateBytes();
+    }
+
+    private boolean drainControl() {
+        boolean changed = false;
+        for (Command c; (c = control.poll()) != null; ) {
+            switch (c) {
+                case Command.Control cc -> {
+                    InputResult r = sim.apply(LogEntry.of(sim.currentTick(), cc.seat(), cc.kind()));
+                    changed |= r instanceof InputResult.Accepted;
+                }
+                case Command.Terminate t -> sim.abort(t.reason());
+                case Command.Input i -> throw new IllegalStateException("inputs use their own queue");
+            }
+        }
+        return changed;
+    }
+
+    private void drainInputs() {
+        for (Command.Input in; (in = inputs.poll()) != null; ) {
+            long at = sim.currentTick();
+            InputResult verdict;
+            try {
+                verdict = sim.apply(new LogEntry(at, in.seat(), LogEntry.Kind.INPUT, in.json(), in.parsed()));
+            } catch (RuntimeException e) {
+                in.reply().complete(new InputOutcome(InputResult.reject("match_restarted"), at));
+                throw e;
+            }
+            in.reply().complete(new InputOutcome(verdict, at));
+        }
+    }
+
+    private void flush() {
+        for (Outgoing out : sim.drainOutbox()) {
+            switch (out.target()) {
+                case ALL -> outlet.broadcast(id, out.event(), out.payload());
+                case SEAT -> outlet.toPlayer(id, seats.get(out.seat()).player(), out.event(), out.payload());
+                case SPECTATORS -> outlet.toSpectators(id, out.event(), out.payload());
+            }
+        }
+    }
+
+    private void patch() {
+        byte[] state = codec.write(sim.view());
+        lastState = state;
+        outlet.broadcast(
+                id,
+                "state",
+                Map.of(
+                        "tick",
+                        tick,
+                        "state",
+                        new RawValue(new String(state, java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    private void finish(MatchResult result) {
+        ended = true;
+        failPending("match_ended");
+        outlet.broadcast(id, "match_end", Map.of("status", result.status(), "result", result.data()));
+        listener.ended(this, result);
+    }
+
+    /** Rolls back to the last snapshot; false when the match has used up its restarts and was ended. */
+    private boolean recover(Throwable failure) {
+        sim.discardOutbox();
+        restarts++;
+        boolean restart = restarts <= props.maxRestarts();
+        log.warn(
+                "match {} ({}) failed at tick {} ({}); {}",
+                id,
+                game(),
+                sim.currentTick(),
+                failure.toString(),
+                restart ? "restarting from tick " + lastSnapshot.tick() : "giving up after " + props.maxRestarts());
+        listener.failed(this, failure, restart);
+        sim.restore(lastSnapshot);
+        tick = sim.currentTick();
+        if (restart) {
+            return true;
+        }
+        try {
+            sim.abort("crashed");
+        } catch (RuntimeException e) {
+            log.warn("match {}: end hook failed too: {}", id, e.toString());
+        }
+        sim.discardOutbox();
+        MatchResult result = sim.result();
+        finish(result == null ? MatchResult.aborted("crashed") : result);
+        return false;
+    }
+
+    private void failPending(String reason) {
+        for (Command.Input in; (in = inputs.poll()) != null; ) {
+            in.reply().complete(new InputOutcome(InputResult.reject(reason), tick));
+        }
+    }
+
+    /** Fixed rate without drift; a match more than a second behind (a stalled worker) starts a fresh schedule. */
+    private void scheduleNext(long now) {
+        nextTickAt += intervalNanos;
+        if (now - nextTickAt > 1_000_000_000L) {
+            nextTickAt = now + intervalNanos;
+        }
+    }
+
+    static final class TickOverrunException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TickOverrunException(int ticks, long budgetNanos) {
+            super(ticks + " consecutive ticks over the budget of " + budgetNanos / 1_000_000.0 + " ms");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.gamebackend.engine.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.gamebackend.engine.MatchFinished;
+import org.gamebackend.engine.MatchId;
+import org.gamebackend.engine.MatchResult;
+import org.gamebackend.engine.MatchSummary;
+import org.gamebackend.engine.Seat;
+import org.gamebackend.platform.SqlParams;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for matches, their players, results, replays and suspended snapshots. */
+final class MatchStore {
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
+
+    MatchStore(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.json = json;
+        this.events = events;
+    }
+
+    void insert(
+            MatchId id,
+            String game,
+            String mode,
+            List<Seat> seats,
+            long seed,
+            Instant startedAt,
+            @Nullable String inviteCode) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("insert into matches (id, game, mode, status, seats, seed, started_at, invite_code)"
+                            + " values (?, ?, ?, 'running', ?::jsonb, ?, ?, ?)")
+                    .params(SqlParams.of(
+                            id.value(),
+                            game,
+                            mode,
+                            json.writeValueAsString(seats),
+                            seed,
+                            Timestamp.from(startedAt),
+                            inviteCode))
+                    .update();
+            for (Seat s : seats) {
+                jdbc.sql("insert into match_players (match_id, seat, player_id, bot, team) values (?, ?, ?, ?, ?)")
+                        .params(id.value(), s.index(), s.player().value(), s.bot(), s.team())
+                        .update();
+            }
+        });
+    }
+
+    /** Result, replay and the {@code MatchFinished} event, in one transaction. */
+    void finish(MatchRuntime match, MatchResult result, long ticks, byte[] log, String finalHash, Instant endedAt) {
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("update matches set status = ?, result = ?::jsonb, tick = ?, ended_at = ?, snapshot = null,"
+                            + " snapshot_log = null where id = ?")
+                    .params(
+                            result.status(),
+                            json.writeValueAsString(result.data()),
+                            ticks,
+                            Timestamp.from(endedAt),
+                            match.id.value())
+                    .update();
+            jdbc.sql("insert into match_replays (match_id, game, seed, ticks, input_log, final_state_hash)"
+                            + " values (?, ?, ?, ?, ?, ?) on conflict (match_id) do nothing")
+                    .params(match.id.value(), match.game(), match.seed, ticks, log, finalHash)
+                    .update();
+            events.publishEvent(new MatchFinished(
+                    match.id,
+                    match.game(),
+                    match.mode,
+                    match.seats,
+                    result.status(),
+                    result.data(),
+                    match.startedAt,
+                    endedAt));
+        });
+    }
+
+    void suspend(MatchId id, long tick, byte[] snapshot, byte[] log) {
+        jdbc.sql("update matches set tick = ?, snapshot = ?, snapshot_log = ? where id = ? and status = 'running'")
+                .params(tick, snapshot, log, id.value())
+                .update();
+    }
+
+    /** Matches left running with a snapshot by a graceful shutdown. */
+    List<Suspended> suspended() {
+        return jdbc.sql("select id, game, mode, seats, seed, started_at, snapshot, snapshot_log from matches"
+                        + " where status = 'running' and snapshot is not null")
+                .query((rs, i) -> new Suspended(
+                        new MatchId(rs.getObject("id", UUID.class)),
+                        rs.getString("game"),
+                        rs.getString("mode"),
+                        seats(rs.getString("seats")),
+                        rs.getLong("seed"),
+                        rs.getTimestamp("started_at").toInstant(),
+                        rs.getBytes("snapshot"),
+                        rs.getBytes("snapshot_log")))
+                .list();
+    }
+
+    void clearSnapshot(MatchId id) {
+        jdbc.sql("update matches set snapshot = null, snapshot_log = null where id = ?")
+                .param(id.value())
+                .update();
+    }
+
+    /** Running matches without a snapshot were lost in a crash: they end as aborted. */
+    int abortOrphans(String reason) {
+        return jdbc.sql("update matches set status = 'aborted', result = ?::jsonb, ended_at = now()"
+                        + " where status = 'running' and snapshot is null")
+                .param(json.writeValueAsString(Map.of("reason", reason)))
+                .update();
+    }
+
+    Optional<MatchSummary> find(MatchId id) {
+        return jdbc.sql("select id, game, mode, status, seats, tick, result, started_at, ended_at from matches"
+                        + " where id = ?")
+                .param(id.value())
+                .query(this::summary)
+                .optional();
+    }
+
+    Optional<MatchId> byInviteCode(String code) {
+        return jdbc.sql("select id from matches where invite_code = ? and status = 'running'")
+                .param(code)
+                .query((rs, i) -> new MatchId(rs.getObject("id", UUID.class)))
+                .optional();
+    }
+
+    Optional<Replay> replay(MatchId id) {
+        return jdbc.sql("select r.game, r.seed, r.ticks, r.input_log, r.final_state_hash, m.seats from match_replays r"
+                        + " join matches m on m.id = r.match_id where r.match_id = ?")
+                .param(id.value())
+                .query((rs, i) -> new Replay(
+                        id,
+                        rs.getString("game"),
+                        rs.getLong("seed"),
+                        rs.getLong("ticks"),
+                        seats(rs.getString("seats")),
+                        rs.getBytes("input_log"),
+                        rs.getString("final_state_hash")))
+                .optional();
+    }
+
+    private MatchSummary summary(ResultSet rs, int row) throws SQLException {
+        String result = rs.getString("result");
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new MatchSummary(
+                new MatchId(rs.getObject("id", UUID.class)),
+                rs.getString("game"),
+                rs.getString("mode"),
+                rs.getString("status"),
+                seats(rs.getString("seats")),
+                rs.getLong("tick"),
+                result == null ? null : json.readValue(result, new TypeReference<Map<String, Object>>() {}),
+                rs.getTimestamp("started_at").toInstant(),
+                ended == null ? null : ended.toInstant());
+    }
+
+    private List<Seat> seats(String seatsJson) {
+        return json.readValue(seatsJson, new TypeReference<List<Seat>>() {});
+    }
+
+    record Suspended(
+            MatchId id,
+            String game,
+            String mode,
+            List<Seat> seats,
+            long seed,
+            Instant startedAt,
+            byte[] snapshot,
+            byte[] log) {}
+
+    record Replay(MatchId id, String game, long seed, long ticks, List<Seat> seats, byte[] log, String finalHash) {}
+}

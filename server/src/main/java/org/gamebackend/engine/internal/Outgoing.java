@@ -1,0 +1,11 @@
+package org.gamebackend.engine.internal;
+
+/** A message a game asked to send; delivered only after the hook that sent it returned normally. */
+record Outgoing(Target target, int seat, String event, Object payload) {
+
+    enum Target {
+        ALL,
+        SEAT,
+        SPECTATORS
+    }
+}

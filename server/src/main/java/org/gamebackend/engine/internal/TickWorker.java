@@ -1,0 +1,140 @@
+package org.gamebackend.engine.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One platform thread that owns many matches and runs each one's ticks when they fall due (earliest first). A match
+ * is touched only by the worker that owns it, and only between ticks can it change owner ({@link #evacuate}).
+ */
+final class TickWorker implements Runnable {
+
+    private final String name;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final PriorityQueue<MatchRuntime> due =
+            new PriorityQueue<>(Comparator.comparingLong(MatchRuntime::nextTickAt));
+    private volatile @Nullable MatchRuntime current;
+    private volatile long currentSince;
+    private volatile boolean running = true;
+    private volatile int owned;
+    private @Nullable Thread thread;
+
+    TickWorker(String name) {
+        this.name = name;
+    }
+
+    void start() {
+        thread = Thread.ofPlatform().name(name).daemon().start(this);
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            MatchRuntime next = takeDue();
+            if (next == null) {
+                continue;
+            }
+            current = next;
+            currentSince = System.nanoTime();
+            boolean keep;
+            try {
+                keep = next.runTick(currentSince);
+            } finally {
+                current = null;
+            }
+            lock.lock();
+            try {
+                if (keep) {
+                    due.add(next);
+                } else {
+                    owned--;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    private @Nullable MatchRuntime takeDue() {
+        lock.lock();
+        try {
+            MatchRuntime head = due.peek();
+            if (head == null) {
+                changed.await(100, TimeUnit.MILLISECONDS);
+                return null;
+            }
+            long wait = head.nextTickAt() - System.nanoTime();
+            if (wait > 0) {
+                changed.awaitNanos(wait);
+                return null;
+            }
+            return due.poll();
+        } catch (InterruptedException e) {
+            running = false;
+            Thread.currentThread().interrupt();
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void adopt(MatchRuntime match) {
+        lock.lock();
+        try {
+            due.add(match);
+            owned++;
+            changed.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Hands over every match this worker is not running right now (the caller gives them a new owner). */
+    List<MatchRuntime> evacuate() {
+        lock.lock();
+        try {
+            List<MatchRuntime> out = new ArrayList<>(due);
+            due.clear();
+            owned -= out.size();
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Nanoseconds spent so far in the current tick, or 0 when idle. */
+    long busyFor(long now) {
+        return current == null ? 0 : now - currentSince;
+    }
+
+    int owned() {
+        return owned;
+    }
+
+    /** Stops after the current tick and waits for the thread to end. */
+    void stop() throws InterruptedException {
+        running = false;
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.join(5_000);
+        }
+    }
+
+    /** What the worker held when it stopped. */
+    List<MatchRuntime> remaining() {
+        return evacuate();
+    }
+}
