@@ -18,6 +18,7 @@ class ModularityTests {
         MODULES.verify();
         assertThat(MODULES.getModuleByName("accounts")).isPresent();
         assertThat(MODULES.getModuleByName("platform")).isPresent();
+        assertThat(MODULES.getModuleByName("realtime")).isPresent();
     }
 
     @Test

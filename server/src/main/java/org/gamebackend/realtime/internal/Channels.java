@@ -1,0 +1,167 @@
+package org.gamebackend.realtime.internal;
+
+import java.util.Map;
+import org.gamebackend.realtime.ChannelHandler;
+import org.gamebackend.realtime.LeaveReason;
+import org.gamebackend.realtime.Reply;
+import org.gamebackend.realtime.protocol.Decoded;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Phoenix's channel rules ({@code Phoenix.Socket.handle_in/4}, {@code Phoenix.Channel.Server}): join, duplicate join,
+ * leave, events, stale join_refs, unmatched topics and crashes. Runs on the socket's event loop.
+ */
+final class Channels {
+
+    private static final Logger log = LoggerFactory.getLogger(Channels.class);
+    private static final Map<String, Object> EMPTY = Map.of();
+
+    private final ChannelRouter router;
+    private final LocalPubSub pubSub;
+    private final LocalPresence presence;
+    private final RealtimeMetrics metrics;
+    private final int maxChannels;
+
+    Channels(
+            ChannelRouter router,
+            LocalPubSub pubSub,
+            LocalPresence presence,
+            RealtimeMetrics metrics,
+            RealtimeProperties props) {
+        this.router = router;
+        this.pubSub = pubSub;
+        this.presence = presence;
+        this.metrics = metrics;
+        this.maxChannels = props.maxChannels();
+    }
+
+    void join(Connection connection, Decoded.Inbound message) {
+        String topic = message.topic();
+        JoinedChannel previous = connection.channel(topic);
+        if (previous != null) {
+            // a second join of a joined topic replaces the first, which is told it is closed
+            end(previous, LeaveReason.REPLACED);
+            sendClose(previous);
+        } else if (connection.channelCount() >= maxChannels) {
+            refuseJoin(connection, message, message.joinRef(), Errors.TOO_MANY_CHANNELS, "too_many_channels");
+            return;
+        }
+        ChannelHandler handler = router.route(topic);
+        if (handler == null) {
+            refuseJoin(connection, message, null, Errors.UNMATCHED_TOPIC, "unmatched");
+            return;
+        }
+        String joinRef = message.joinRef() != null ? message.joinRef() : message.ref();
+        var joined = new JoinedChannel(connection, topic, joinRef == null ? "" : joinRef, handler);
+        Reply reply;
+        try {
+            reply = handler.join(joined, message.payload().json());
+        } catch (RuntimeException e) {
+            log.warn("Join of {} crashed", joined, e);
+            refuseJoin(connection, message, joined.joinRef(), Errors.JOIN_CRASHED, "crashed");
+            return;
+        }
+        if (reply instanceof Reply.Failure(Object response)) {
+            connection.reply(joined.joinRef(), message.ref(), topic, "error", response);
+            metrics.join(topic, "error");
+            return;
+        }
+        connection.add(joined);
+        joined.joined(true);
+        connection.reply(joined.joinRef(), message.ref(), topic, "ok", reply instanceof Reply.Ok(var r) ? r : EMPTY);
+        pubSub.subscribe(joined);
+        metrics.join(topic, "ok");
+        try {
+            handler.afterJoin(joined);
+        } catch (RuntimeException e) {
+            crash(joined, e);
+        }
+    }
+
+    private void refuseJoin(
+            Connection connection,
+            Decoded.Inbound message,
+            @org.jspecify.annotations.Nullable String joinRef,
+            String reason,
+            String result) {
+        connection.reply(joinRef, message.ref(), message.topic(), "error", Errors.reason(reason));
+        metrics.join(message.topic(), result);
+    }
+
+    void leave(Connection connection, Decoded.Inbound message) {
+        JoinedChannel joined = connection.channel(message.topic());
+        if (joined == null) {
+            connection.reply(message.joinRef(), message.ref(), message.topic(), "ok", EMPTY);
+        } else if (current(joined, message)) {
+            connection.reply(joined.joinRef(), message.ref(), message.topic(), "ok", EMPTY);
+            end(joined, LeaveReason.LEFT);
+            sendClose(joined);
+        }
+    }
+
+    void handleIn(Connection connection, Decoded.Inbound message) {
+        JoinedChannel joined = connection.channel(message.topic());
+        if (joined == null) {
+            connection.reply(null, message.ref(), message.topic(), "error", Errors.reason(Errors.UNMATCHED_TOPIC));
+            return;
+        }
+        if (!current(joined, message)) {
+            return; // a push from an earlier join of this topic: Phoenix ignores it
+        }
+        Reply reply;
+        try {
+            reply = joined.handler().handleIn(joined, message.event(), message.payload());
+        } catch (RuntimeException e) {
+            crash(joined, e);
+            return;
+        }
+        switch (reply) {
+            case Reply.Ok(Object response) ->
+                connection.reply(joined.joinRef(), message.ref(), message.topic(), "ok", response);
+            case Reply.Failure(Object response) ->
+                connection.reply(joined.joinRef(), message.ref(), message.topic(), "error", response);
+            case Reply.None() -> {}
+        }
+    }
+
+    private static boolean current(JoinedChannel joined, Decoded.Inbound message) {
+        return message.joinRef() == null || message.joinRef().equals(joined.joinRef());
+    }
+
+    private void crash(JoinedChannel joined, RuntimeException e) {
+        log.warn("Channel {} crashed", joined, e);
+        end(joined, LeaveReason.CRASHED);
+        joined.connection()
+                .send(joined.connection()
+                        .serializer()
+                        .message(
+                                joined.joinRef(),
+                                joined.joinRef(),
+                                joined.topic(),
+                                "phx_error",
+                                Errors.reason("channel_crash")));
+    }
+
+    private static void sendClose(JoinedChannel joined) {
+        joined.connection()
+                .send(joined.connection()
+                        .serializer()
+                        .message(joined.joinRef(), joined.joinRef(), joined.topic(), "phx_close", EMPTY));
+    }
+
+    /** Ends a channel once: unsubscribes, removes its presences (broadcasting the leaves), tells its handler. */
+    void end(JoinedChannel joined, LeaveReason reason) {
+        if (!joined.connection().remove(joined)) {
+            return;
+        }
+        joined.joined(false);
+        pubSub.unsubscribe(joined);
+        presence.untrackAll(joined);
+        try {
+            joined.handler().left(joined, reason);
+        } catch (RuntimeException e) {
+            log.warn("Channel handler failed on leave of {}", joined, e);
+        }
+    }
+}
