@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.gamebackend.engine.Game;
+import org.gamebackend.realtime.Presence;
+import org.gamebackend.realtime.PubSub;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -23,12 +26,18 @@ class EngineConfiguration {
         return new MatchStore(jdbc, tx, json, events);
     }
 
+    /** The socket side of matches; also where the engine's messages go out. */
+    @Bean
+    MatchChannels matchChannels(ObjectProvider<MatchEngine> engine, PubSub pubSub, Presence presence) {
+        return new MatchChannels(engine, pubSub, presence);
+    }
+
     @Bean
     MatchEngine matchEngine(
             List<Game<?, ?>> games,
             EngineProperties props,
             MatchStore store,
-            MatchOutlet outlet,
+            MatchChannels outlet,
             MeterRegistry meters,
             ApplicationEventPublisher events,
             JsonMapper json,

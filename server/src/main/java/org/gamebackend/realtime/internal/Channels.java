@@ -116,12 +116,27 @@ final class Channels {
             crash(joined, e);
             return;
         }
+        answer(connection, joined, message, reply);
+    }
+
+    private void answer(Connection connection, JoinedChannel joined, Decoded.Inbound message, Reply reply) {
         switch (reply) {
             case Reply.Ok(Object response) ->
                 connection.reply(joined.joinRef(), message.ref(), message.topic(), "ok", response);
             case Reply.Failure(Object response) ->
                 connection.reply(joined.joinRef(), message.ref(), message.topic(), "error", response);
             case Reply.None() -> {}
+            case Reply.Later(var later) ->
+                later.whenComplete((done, failure) -> connection.execute(() -> {
+                    if (!joined.joined()) {
+                        return; // the channel went away meanwhile: Phoenix drops such replies too
+                    }
+                    if (failure != null) {
+                        crash(joined, failure instanceof RuntimeException re ? re : new IllegalStateException(failure));
+                    } else {
+                        answer(connection, joined, message, done);
+                    }
+                }));
         }
     }
 

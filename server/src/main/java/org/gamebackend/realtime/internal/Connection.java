@@ -157,6 +157,11 @@ final class Connection {
 
     // ---- outgoing (any thread)
 
+    /** Runs on this socket's event loop (where every callback of its channels runs). */
+    void execute(Runnable task) {
+        channel.eventLoop().execute(task);
+    }
+
     void reply(@Nullable String joinRef, @Nullable String ref, String topic, String status, Object response) {
         send(serializer().reply(joinRef, ref, topic, status, response));
     }
