@@ -37,7 +37,10 @@ public interface Game<S, I> {
     /** A dropped player is back. */
     default void rejoin(S state, Seat seat, MatchContext ctx) {}
 
-    /** Gone for good: quit, or the grace period ran out. Decide here: forfeit, or keep playing without them. */
+    /**
+     * Gone for good: quit ({@code forfeit}), or the grace period ran out — after a drop, or for a seat whose player
+     * never connected. Decide here: forfeit, or keep playing without them.
+     */
     default void leave(S state, Seat seat, MatchContext ctx) {}
 
     /** One input of one seat, applied at the start of the tick it arrived before. Reject to leave state unchanged. */

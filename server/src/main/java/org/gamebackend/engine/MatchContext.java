@@ -3,6 +3,7 @@ package org.gamebackend.engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** What a game's hooks may know and do. Valid only during the hook it was passed to. */
 public interface MatchContext {
@@ -15,12 +16,16 @@ public interface MatchContext {
     /** Simulated time since the start: {@code tick × tick interval}. Never the wall clock. */
     Duration elapsed();
 
-    /** How many ticks a duration spans at this game's tick rate (at least 1). Use it for timers and deadlines. */
+    /**
+     * How many ticks a duration spans at this game's tick rate, rounded up, at least 1. Use it for timers and
+     * deadlines.
+     */
     long ticks(Duration duration);
 
     /** Seeded by the engine; recorded for replays and carried through snapshots. */
     DeterministicRandom random();
 
+    /** Every seat of the match, complete from {@code create} on, indexed 0..n-1 in seat order. */
     List<Seat> seats();
 
     /** To every player and spectator of the match. */
@@ -35,6 +40,9 @@ public interface MatchContext {
     /** Sends a state patch at the end of this tick even when the patch rate would not. */
     void patchNow();
 
-    /** Ends the match after this hook; {@code data} is the game's result (e.g. winner, scores). */
-    void end(Map<String, Object> data);
+    /**
+     * Ends the match: {@code data} is the game's result (e.g. winner, scores; values may be null). After this only
+     * the {@link Game#end} hook runs: no further inputs, no further ticks. A second call is ignored.
+     */
+    void end(Map<String, ? extends @Nullable Object> data);
 }

@@ -3,6 +3,7 @@ package org.gamebackend.engine;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Published in the transaction that stores a match's result. Ranking, stats and analytics listen.
@@ -17,6 +18,6 @@ public record MatchFinished(
         String mode,
         List<Seat> seats,
         String status,
-        Map<String, Object> result,
+        Map<String, @Nullable Object> result,
         Instant startedAt,
         Instant endedAt) {}

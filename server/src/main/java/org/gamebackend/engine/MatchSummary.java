@@ -18,6 +18,6 @@ public record MatchSummary(
         String status,
         List<Seat> seats,
         long tick,
-        @Nullable Map<String, Object> result,
+        @Nullable Map<String, @Nullable Object> result,
         Instant startedAt,
         @Nullable Instant endedAt) {}

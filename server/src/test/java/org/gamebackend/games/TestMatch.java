@@ -156,7 +156,7 @@ public final class TestMatch<S, I> implements MatchContext {
     }
 
     @Override
-    public void end(Map<String, Object> data) {
+    public void end(Map<String, ? extends @Nullable Object> data) {
         ends.add(new LinkedHashMap<>(data));
     }
 

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.gamebackend.support.Players.register;
 import static org.gamebackend.support.Players.uniqueName;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.gamebackend.support.ApiTest;
+import org.gamebackend.support.Metrics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,22 +21,13 @@ class OperationsTests {
     int port;
 
     @Test
-    void prometheusMetricsAtSlashMetrics() throws Exception {
+    void prometheusMetricsAtSlashMetrics() {
         register(web, uniqueName("m"), "password-1");
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> metrics = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            assertThat(metrics.headers().firstValue("content-type"))
-                    .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
-            assertThat(metrics.body())
-                    .contains("jvm_memory_used_bytes")
-                    .contains("http_server_requests_seconds_bucket")
-                    .contains("hikaricp_connections")
-                    .contains("accounts_registrations_total{application=\"game-backend\",kind=\"password\"}");
-        }
+        assertThat(Metrics.scrape(port))
+                .contains("jvm_memory_used_bytes")
+                .contains("http_server_requests_seconds_bucket")
+                .contains("hikaricp_connections")
+                .contains("accounts_registrations_total{application=\"game-backend\",kind=\"password\"}");
     }
 
     @Test

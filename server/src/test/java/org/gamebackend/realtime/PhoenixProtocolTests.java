@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HexFormat;
 import org.gamebackend.support.ApiTest;
+import org.gamebackend.support.Metrics;
 import org.gamebackend.support.Players;
+import org.gamebackend.support.SocketClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -183,14 +185,7 @@ class PhoenixProtocolTests {
             socket.next();
             socket.send("[null,\"2\",\"phoenix\",\"heartbeat\",{}]");
             socket.next();
-            String metrics = web.get()
-                    .uri("/metrics")
-                    .exchange()
-                    .expectStatus()
-                    .isOk()
-                    .expectBody(String.class)
-                    .returnResult()
-                    .getResponseBody();
+            String metrics = Metrics.scrape(port);
             assertThat(metrics)
                     .containsPattern("phoenix_channel_join_total\\{[^}]*result=\"ok\"[^}]*topic=\"user\"[^}]*} [1-9]")
                     .containsPattern("phoenix_channel_message_total\\{[^}]*event=\"heartbeat\"[^}]*} [1-9]")

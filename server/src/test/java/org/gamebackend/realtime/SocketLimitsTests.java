@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import org.gamebackend.support.ApiTest;
 import org.gamebackend.support.Players;
 import org.gamebackend.support.RunningServer;
+import org.gamebackend.support.SocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

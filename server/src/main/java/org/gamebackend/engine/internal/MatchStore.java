@@ -144,7 +144,8 @@ final class MatchStore {
     }
 
     Optional<Replay> replay(MatchId id) {
-        return jdbc.sql("select r.game, r.seed, r.ticks, r.input_log, r.final_state_hash, m.seats from match_replays r"
+        return jdbc.sql("select r.game, r.seed, r.ticks, r.input_log, r.final_state_hash, m.seats, m.status, m.result"
+                        + " from match_replays r"
                         + " join matches m on m.id = r.match_id where r.match_id = ?")
                 .param(id.value())
                 .query((rs, i) -> new Replay(
@@ -154,7 +155,9 @@ final class MatchStore {
                         rs.getLong("ticks"),
                         seats(rs.getString("seats")),
                         rs.getBytes("input_log"),
-                        rs.getString("final_state_hash")))
+                        rs.getString("final_state_hash"),
+                        rs.getString("status"),
+                        resultOf(rs.getString("result"))))
                 .optional();
     }
 
@@ -168,9 +171,15 @@ final class MatchStore {
                 rs.getString("status"),
                 seats(rs.getString("seats")),
                 rs.getLong("tick"),
-                result == null ? null : json.readValue(result, new TypeReference<Map<String, Object>>() {}),
+                result == null ? null : resultOf(result),
                 rs.getTimestamp("started_at").toInstant(),
                 ended == null ? null : ended.toInstant());
+    }
+
+    private Map<String, @Nullable Object> resultOf(@Nullable String result) {
+        return result == null
+                ? Map.of()
+                : json.readValue(result, new TypeReference<Map<String, @Nullable Object>>() {});
     }
 
     private List<Seat> seats(String seatsJson) {
@@ -187,5 +196,14 @@ final class MatchStore {
             byte[] snapshot,
             byte[] log) {}
 
-    record Replay(MatchId id, String game, long seed, long ticks, List<Seat> seats, byte[] log, String finalHash) {}
+    record Replay(
+            MatchId id,
+            String game,
+            long seed,
+            long ticks,
+            List<Seat> seats,
+            byte[] log,
+            String finalHash,
+            String status,
+            Map<String, @Nullable Object> result) {}
 }

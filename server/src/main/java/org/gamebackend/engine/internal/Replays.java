@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.gamebackend.engine.Game;
 import org.gamebackend.engine.MatchId;
+import org.gamebackend.engine.MatchResult;
 import org.gamebackend.engine.Seat;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -74,14 +75,19 @@ public final class Replays {
         Simulation<?, ?> sim = Simulation.start(r.id(), game, r.seats(), engine.codec(), NO_GRACE_EXPIRY, r.seed());
         List<LogEntry> entries = new ArrayList<>(InputLog.entries(r.log()));
         int next = 0;
-        while (sim.currentTick() < r.ticks() && sim.result() == null) {
+        // the live loop: events of a tick, then the tick itself; a match ends inside an event or a tick
+        while (true) {
             while (next < entries.size() && entries.get(next).tick() == sim.currentTick()) {
                 sim.apply(entries.get(next++));
             }
-            if (sim.result() == null) {
-                sim.step();
+            if (sim.result() != null || sim.currentTick() >= r.ticks()) {
+                break;
             }
+            sim.step();
             sim.discardOutbox();
+        }
+        if (sim.result() == null && MatchResult.ABORTED.equals(r.status())) {
+            sim.abort(String.valueOf(r.result().getOrDefault("reason", "aborted")));
         }
         return StateCodec.sha256(sim.stateBytes());
     }

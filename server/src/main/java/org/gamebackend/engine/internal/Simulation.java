@@ -2,7 +2,6 @@ package org.gamebackend.engine.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +63,10 @@ final class Simulation<S, I> implements MatchContext {
         this.connected = new boolean[seats.size()];
         this.gone = new boolean[seats.size()];
         this.graceEnds = new long[seats.size()];
-        Arrays.fill(graceEnds, -1);
+        // a player must connect within the grace period too, or the seat leaves; bots are there from the start
+        for (Seat seat : this.seats) {
+            graceEnds[seat.index()] = seat.bot() ? -1 : graceTicks;
+        }
         this.state = game.create(this);
     }
 
@@ -310,7 +312,7 @@ final class Simulation<S, I> implements MatchContext {
     }
 
     @Override
-    public void end(Map<String, Object> data) {
+    public void end(Map<String, ? extends @Nullable Object> data) {
         if (result == null) {
             result = MatchResult.finished(data);
             game.end(state, result, this);

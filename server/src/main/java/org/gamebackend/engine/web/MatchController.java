@@ -17,6 +17,7 @@ import org.gamebackend.engine.internal.InviteCodes;
 import org.gamebackend.engine.internal.MatchEngine;
 import org.gamebackend.engine.internal.Replays;
 import org.gamebackend.platform.ApiException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -98,7 +99,7 @@ class MatchController {
             String status,
             long tick,
             List<Player> players,
-            Map<String, Object> result) {
+            Map<String, @Nullable Object> result) {
 
         static MatchView of(MatchSummary s) {
             return new MatchView(

@@ -1,4 +1,4 @@
-package org.gamebackend.realtime;
+package org.gamebackend.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -15,7 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A plain WebSocket client (the JDK's) that speaks raw Phoenix frames, for tests below the official client. */
-final class SocketClient implements WebSocket.Listener, AutoCloseable {
+public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -24,11 +24,11 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     private final StringBuilder text = new StringBuilder();
     private WebSocket socket;
 
-    static SocketClient connect(int port, String token, String... subprotocols) {
+    public static SocketClient connect(int port, String token, String... subprotocols) {
         return open(port, "token=" + token + "&vsn=2.0.0", subprotocols);
     }
 
-    static SocketClient open(int port, String query, String... subprotocols) {
+    public static SocketClient open(int port, String query, String... subprotocols) {
         var client = new SocketClient();
         var builder = HTTP.newWebSocketBuilder();
         if (subprotocols.length > 0) {
@@ -39,38 +39,38 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
         return client;
     }
 
-    String subprotocol() {
+    public String subprotocol() {
         return socket.getSubprotocol();
     }
 
-    void send(String frame) {
+    public void send(String frame) {
         socket.sendText(frame, true).join();
     }
 
-    void sendBinary(byte[] frame) {
+    public void sendBinary(byte[] frame) {
         socket.sendBinary(ByteBuffer.wrap(frame), true).join();
     }
 
     /** The next text frame; fails after 10 s. */
-    String next() {
+    public String next() {
         Object message = poll(10);
         assertThat(message).as("next frame").isInstanceOf(String.class);
         return (String) message;
     }
 
-    byte[] nextBinary() {
+    public byte[] nextBinary() {
         Object message = poll(10);
         assertThat(message).as("next frame").isInstanceOf(byte[].class);
         return (byte[]) message;
     }
 
     /** Asserts that nothing arrives within a short while (for messages the server must ignore). */
-    void expectNothing() {
+    public void expectNothing() {
         assertThat(poll(0.5)).isNull();
     }
 
     /** The next message if one is there, else null. */
-    Object poll() {
+    public Object poll() {
         return messages.poll();
     }
 
@@ -84,7 +84,7 @@ final class SocketClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The close code the server sent; fails after 15 s. */
-    int closeCode() {
+    public int closeCode() {
         try {
             return closed.get(15, TimeUnit.SECONDS);
         } catch (Exception e) {
