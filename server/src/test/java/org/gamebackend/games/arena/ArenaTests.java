@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 class ArenaTests {
 
-    static final double EPS = 1e-9;
+    static final double EPS = 1e-6;
 
     TestMatch<ArenaState, ArenaInput> match = started(2, Duration.ofMinutes(3), 7);
     long[] seq = new long[8];
@@ -87,18 +87,18 @@ class ArenaTests {
 
     @Test
     void playersWalkTheHeldDirectionEveryTick() {
-        place(0, 5, 16);
-        place(1, 40, 16);
+        place(0, 500, 1600);
+        place(1, 4000, 1600);
         send(0, 1, 0, false, 0);
         match.step();
-        assertThat(p(0).x).isCloseTo(5.3, within(EPS));
-        assertThat(p(0).y).isEqualTo(16);
+        assertThat(p(0).x).isCloseTo(530, within(EPS));
+        assertThat(p(0).y).isEqualTo(1600);
         match.step(2);
-        assertThat(p(0).x).as("held until the next input").isCloseTo(5.9, within(EPS));
+        assertThat(p(0).x).as("held until the next input").isCloseTo(590, within(EPS));
 
         send(0, 0, -1, false, 0);
         match.step();
-        assertThat(p(0).y).isCloseTo(15.7, within(EPS));
+        assertThat(p(0).y).isCloseTo(1570, within(EPS));
 
         double x = p(0).x;
         double y = p(0).y;
@@ -106,19 +106,19 @@ class ArenaTests {
         match.step();
         assertThat(Math.hypot(p(0).x - x, p(0).y - y))
                 .as("diagonals are no faster")
-                .isCloseTo(0.3, within(EPS));
-        assertThat(p(1).x).isEqualTo(40);
+                .isCloseTo(30, within(EPS));
+        assertThat(p(1).x).isEqualTo(4000);
     }
 
     @Test
     void wallsAndTheFieldsEdgeStopPlayers() {
-        place(0, 20, 16); // left of the centre block, which starts at x = 22
+        place(0, 2000, 1600); // left of the centre block, which starts at x = 2200
         send(0, 1, 0, false, 0);
         match.step(20);
-        assertThat(p(0).x).isCloseTo(22 - RADIUS, within(EPS));
-        assertThat(p(0).y).isEqualTo(16);
+        assertThat(p(0).x).isCloseTo(2200 - RADIUS, within(EPS));
+        assertThat(p(0).y).isEqualTo(1600);
 
-        place(1, 2, 2);
+        place(1, 200, 200);
         send(1, -1, -1, false, 0);
         match.step(20);
         assertThat(p(1).x).isCloseTo(RADIUS, within(EPS));
@@ -127,29 +127,29 @@ class ArenaTests {
 
     @Test
     void aPlayerPushedIntoAWallIsPutBackOutside() {
-        place(0, 23, 16.5); // inside the centre block: what a push between players could do near a wall
+        place(0, 2300, 1650); // inside the centre block: what a push between players could do near a wall
         match.step();
         assertThat(Field.blocked(p(0).x, p(0).y, RADIUS - EPS)).isFalse();
-        assertThat(p(0).x).isCloseTo(22 - RADIUS, within(EPS));
+        assertThat(p(0).x).isCloseTo(2200 - RADIUS, within(EPS));
     }
 
     @Test
     void playersDoNotOverlapAndPushEachOther() {
-        place(0, 4, 16);
-        place(1, 6, 16);
+        place(0, 400, 1600);
+        place(1, 600, 1600);
         send(0, 1, 0, false, 0);
         for (int t = 0; t < 20; t++) {
             match.step();
             assertThat(distance(p(0), p(1))).isGreaterThanOrEqualTo(2 * RADIUS - EPS);
         }
-        assertThat(p(1).x).as("pushed along").isGreaterThan(6);
-        assertThat(p(1).y).isCloseTo(16, within(EPS));
+        assertThat(p(1).x).as("pushed along").isGreaterThan(600);
+        assertThat(p(1).y).isCloseTo(1600, within(EPS));
     }
 
     @Test
     void aShotDamagesThePlayerOnItsPathOnceEvenWhenTheTriggerIsReleasedWithinTheTick() {
-        place(0, 2, 16);
-        place(1, 8, 16);
+        place(0, 200, 1600);
+        place(1, 800, 1600);
         send(0, 0, 0, true, 0);
         send(0, 0, 0, false, 0);
         match.step();
@@ -163,8 +163,8 @@ class ArenaTests {
 
     @Test
     void holdingTheTriggerFiresOncePerCooldownFromABoundedPool() {
-        place(0, 2, 2);
-        place(1, 40, 30);
+        place(0, 200, 200);
+        place(1, 4000, 3000);
         send(0, 0, 0, true, 0);
         match.step(20); // fires at ticks 1, 6, 11, 16; the first expires at 25
         assertThat(match.state.shotCount).isEqualTo(4);
@@ -177,8 +177,8 @@ class ArenaTests {
 
     @Test
     void wallsStopShots() {
-        place(0, 19, 16);
-        place(1, 29, 16); // behind the centre block
+        place(0, 1900, 1600);
+        place(1, 2900, 1600); // behind the centre block
         send(0, 0, 0, true, 0);
         match.step(100);
         assertThat(p(1).health).isEqualTo(Arena.MAX_HEALTH);
@@ -186,8 +186,8 @@ class ArenaTests {
 
     @Test
     void fourHitsKillAndTheDeadRespawnAfterTheDelay() {
-        place(0, 2, 16);
-        place(1, 8, 16);
+        place(0, 200, 1600);
+        place(1, 800, 1600);
         send(0, 0, 0, true, 0);
         long killedAt = -1;
         for (int t = 0; t < 100 && killedAt < 0; t++) {
@@ -267,7 +267,7 @@ class ArenaTests {
 
     @Test
     void aDroppedPlayerStopsButStaysOnTheField() {
-        place(0, 5, 16);
+        place(0, 500, 1600);
         send(0, 1, 0, true, 0);
         match.step();
         match.game.drop(match.state, match.seat(0), match);
@@ -342,8 +342,8 @@ class ArenaTests {
 
     @Test
     void theViewShowsPlayersAndFlyingShotsOnly() {
-        place(0, 2, 16);
-        place(1, 30, 2);
+        place(0, 200, 1600);
+        place(1, 3000, 200);
         send(0, 0, 0, true, 0);
         match.step();
         JsonNode view = TestMatch.JSON.readTree(match.viewJson());
@@ -353,7 +353,7 @@ class ArenaTests {
         assertThat(view.get("players").get(1).get("id").asString()).isEqualTo(match.id(1));
         assertThat(view.get("players").get(1).get("health").asInt()).isEqualTo(100);
         assertThat(view.get("shots")).hasSize(1);
-        assertThat(view.get("shots").get(0).get("vx").asDouble()).isEqualTo(20.0);
+        assertThat(view.get("shots").get(0).get("vx").asInt()).isEqualTo(2000);
         assertThat(view.get("tick").asLong()).isEqualTo(1);
     }
 }
