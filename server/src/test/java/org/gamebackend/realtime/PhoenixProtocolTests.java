@@ -183,7 +183,10 @@ class PhoenixProtocolTests {
             socket.next();
             socket.send("[null,\"2\",\"phoenix\",\"heartbeat\",{}]");
             socket.next();
-            String metrics = web.get()
+            String metrics = web.mutate()
+                    .codecs(c -> c.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                    .build()
+                    .get()
                     .uri("/metrics")
                     .exchange()
                     .expectStatus()
