@@ -48,7 +48,7 @@ class PhoenixClientSuiteTests {
                     .as("npm ci in %s", SUITE)
                     .isZero();
         }
-        List<String> players = IntStream.range(0, 12)
+        List<String> players = IntStream.range(0, 16)
                 .mapToObj(i -> Players.register(web, Players.uniqueName("js"), "password-123"))
                 .map(t -> "{\"id\":\"%s\",\"token\":\"%s\"}".formatted(t.playerId(), t.accessToken()))
                 .toList();

@@ -59,6 +59,7 @@ final class MatchRuntime {
     private final Listener listener;
     private final StateCodec codec;
     private final Queue<Command> control = new ConcurrentLinkedQueue<>();
+    private final java.util.ArrayList<Answer> answered = new java.util.ArrayList<>();
     private final ArrayBlockingQueue<Command.Input> inputs;
     private final long intervalNanos;
     private final int ticksPerPatch;
@@ -162,6 +163,7 @@ final class MatchRuntime {
             if (changed || sim.takePatchRequest() || (ticksPerPatch > 0 && tick % ticksPerPatch == 0)) {
                 patch();
             }
+            answer(); // an input's reply goes out after the patch that shows its effect
             MatchResult result = sim.result();
             if (result != null) {
                 finish(result);
@@ -216,6 +218,7 @@ final class MatchRuntime {
         return changed;
     }
 
+    /** Applies queued inputs; their replies wait in {@code answered} until the tick's messages and patch are out. */
     private void drainInputs() {
         for (Command.Input in; (in = inputs.poll()) != null; ) {
             long at = sim.currentTick();
@@ -226,9 +229,18 @@ final class MatchRuntime {
                 in.reply().complete(new InputOutcome(InputResult.reject("match_restarted"), at));
                 throw e;
             }
-            in.reply().complete(new InputOutcome(verdict, at));
+            answered.add(new Answer(in.reply(), new InputOutcome(verdict, at)));
         }
     }
+
+    private void answer() {
+        for (Answer a : answered) {
+            a.reply().complete(a.outcome());
+        }
+        answered.clear();
+    }
+
+    private record Answer(CompletableFuture<InputOutcome> reply, InputOutcome outcome) {}
 
     private void flush() {
         for (Outgoing out : sim.drainOutbox()) {
@@ -263,6 +275,12 @@ final class MatchRuntime {
     /** Rolls back to the last snapshot; false when the match has used up its restarts and was ended. */
     private boolean recover(Throwable failure) {
         sim.discardOutbox();
+        for (Answer a : answered) {
+            a.reply()
+                    .complete(new InputOutcome(
+                            InputResult.reject("match_restarted"), a.outcome().tick()));
+        }
+        answered.clear();
         restarts++;
         boolean restart = restarts <= props.maxRestarts();
         log.warn(
