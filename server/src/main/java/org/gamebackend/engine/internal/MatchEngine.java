@@ -245,14 +245,15 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     @Override
     public void start() {
         scheduler = new TickScheduler(props.workerCount(), props.stallAfter().toNanos());
-        if (props.resumeOnStart()) {
-            resumeSuspended();
-        }
+        // first the matches lost in a crash (running, no snapshot), then resume the suspended ones
         int orphans = store.abortOrphans("server_stopped");
         if (orphans > 0) {
             log.warn(
                     "{} matches were running when the server last stopped without a snapshot; ended as aborted",
                     orphans);
+        }
+        if (props.resumeOnStart()) {
+            resumeSuspended();
         }
     }
 
