@@ -20,7 +20,8 @@ import java.util.zip.Inflater;
  */
 final class InputLog {
 
-    private static final ThreadLocal<Deflater> DEFLATER = ThreadLocal.withInitial(() -> new Deflater(6));
+    private static final ThreadLocal<Deflater> DEFLATER =
+            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
 
     private final List<byte[]> chunks = new ArrayList<>();
     private ByteArrayOutputStream raw = new ByteArrayOutputStream(256);

@@ -63,6 +63,9 @@ final class MatchRuntime {
     private final ArrayBlockingQueue<Command.Input> inputs;
     private final long intervalNanos;
     private final int ticksPerPatch;
+    /** Spreads snapshots of matches started together over different ticks, so they never all compress at once. */
+    private final int snapshotPhase;
+
     private Snapshot lastSnapshot;
     private long nextTickAt;
     private int restarts;
@@ -97,6 +100,7 @@ final class MatchRuntime {
         this.inputs = new ArrayBlockingQueue<>(props.inputQueue());
         this.intervalNanos = sim.game().spec().tickInterval().toNanos();
         this.ticksPerPatch = sim.game().spec().ticksPerPatch();
+        this.snapshotPhase = Math.floorMod(id.hashCode(), props.snapshotEvery());
         this.lastSnapshot = sim.snapshot();
         this.nextTickAt = firstTickAt;
         this.tick = sim.currentTick();
@@ -169,7 +173,7 @@ final class MatchRuntime {
                 finish(result);
                 return false;
             }
-            if (tick % props.snapshotEvery() == 0) {
+            if ((tick + snapshotPhase) % props.snapshotEvery() == 0) {
                 lastSnapshot = sim.snapshot();
             }
             long took = System.nanoTime() - started;
