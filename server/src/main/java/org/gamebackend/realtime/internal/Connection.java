@@ -72,6 +72,9 @@ final class Connection {
     // ---- incoming
 
     void onFrame(WebSocketFrame frame) {
+        if (closing != 0) {
+            return; // frames that arrive after the server decided to close are not handled
+        }
         Decoded decoded;
         if (frame instanceof TextWebSocketFrame) {
             decoded = serializer().decodeText(ByteBufUtil.getBytes(frame.content()));
