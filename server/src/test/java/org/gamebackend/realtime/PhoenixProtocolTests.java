@@ -125,6 +125,43 @@ class PhoenixProtocolTests {
     }
 
     @Test
+    void presenceStateAndDiffsHaveTheShapesOfPhoenixPresence() {
+        var other = Players.register(web, Players.uniqueName("peer"), "password-123");
+        String topic = "test:presence-" + player.playerId();
+        String me = player.playerId();
+        try (var socket = SocketClient.connect(port, player.accessToken());
+                var peer = SocketClient.connect(port, other.accessToken())) {
+            peer.send("[\"1\",\"1\",\"" + topic + "\",\"phx_join\",{}]");
+            peer.next();
+            socket.send("[\"1\",\"1\",\"" + topic + "\",\"phx_join\",{}]");
+            socket.next();
+            socket.send("[\"1\",\"2\",\"" + topic + "\",\"track\",{\"status\":\"away\"}]");
+            String join = peer.next();
+            assertThat(join)
+                    .matches("\\[null,null,\"" + topic + "\",\"presence_diff\",\\{\"(joins|leaves)\".*")
+                    .contains("\"leaves\":{}")
+                    .containsPattern("\"joins\":\\{\"" + me
+                            + "\":\\{\"metas\":\\[\\{\"status\":\"away\",\"phx_ref\":\"[A-Za-z0-9_-]{16}\"}]}}");
+            assertThat(socket.next()).contains("presence_diff"); // the tracking socket gets the broadcast too
+            assertThat(socket.next())
+                    .startsWith("[\"1\",null,\"" + topic + "\",\"presence_state\",{\"" + me + "\":{\"metas\":[{");
+            String ref = join.replaceAll(".*\"phx_ref\":\"([^\"]+)\".*", "$1");
+
+            socket.send("[\"1\",\"3\",\"" + topic + "\",\"update\",{\"status\":\"here\"}]");
+            String update = peer.next();
+            assertThat(update)
+                    .contains("\"leaves\":{\"" + me + "\":{\"metas\":[{\"status\":\"away\",\"phx_ref\":\"" + ref
+                            + "\"}]}}")
+                    .containsPattern(
+                            "\"joins\":\\{\"" + me + "\":\\{\"metas\":\\[\\{\"status\":\"here\",\"phx_ref\":\"[^\"]+\","
+                                    + "\"phx_ref_prev\":\"" + ref + "\"}]}}");
+
+            socket.close(); // the socket dies: its presence leaves
+            assertThat(peer.next()).contains("\"joins\":{}", "\"leaves\":{\"" + me + "\"", "\"status\":\"here\"");
+        }
+    }
+
+    @Test
     void badFramesGetAnErrorReplyWhenTheRefCanBeReadAndACloseOtherwise() {
         try (var socket = SocketClient.connect(port, player.accessToken())) {
             socket.send("[null,\"1\",\"test:x\",\"echo\"]");
