@@ -204,7 +204,7 @@ class PhoenixProtocolTests {
         }
         String encoded = java.util.Base64.getEncoder()
                 .withoutPadding()
-                .encodeToString(player.accessToken().getBytes());
+                .encodeToString(player.accessToken().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (var socket = SocketClient.open(port, "vsn=2.0.0", "base64url.bearer.phx." + encoded, "phoenix")) {
             assertThat(socket.subprotocol()).isEqualTo("phoenix");
             socket.send("[null,\"1\",\"phoenix\",\"heartbeat\",{}]");

@@ -5,6 +5,7 @@ import org.gamebackend.realtime.ChannelHandler;
 import org.gamebackend.realtime.LeaveReason;
 import org.gamebackend.realtime.Reply;
 import org.gamebackend.realtime.protocol.Decoded;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +81,7 @@ final class Channels {
     }
 
     private void refuseJoin(
-            Connection connection,
-            Decoded.Inbound message,
-            @org.jspecify.annotations.Nullable String joinRef,
-            String reason,
-            String result) {
+            Connection connection, Decoded.Inbound message, @Nullable String joinRef, String reason, String result) {
         connection.reply(joinRef, message.ref(), message.topic(), "error", Errors.reason(reason));
         metrics.join(message.topic(), result);
     }
