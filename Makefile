@@ -4,7 +4,7 @@ export JAVA_HOME
 MVNW := ./mvnw
 RUN := $(MVNW) -q -pl server spring-boot:run
 
-.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start clean
+.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -42,6 +42,12 @@ bench-hash: ## JMH: password hash cost per bcrypt strength
 bench-cold-start: ## standalone cold start to ready, from the fat jar
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/cold-start.sh
+
+bench-socket-idle: ## 19,000 idle sockets: heap, off-heap and RSS per socket; refusal at the cap
+	bash bench/scripts/realtime-idle.sh
+
+bench-socket-broadcast: ## broadcast fan-out to 10,000 sockets (1 topic, and 1,000 topics x 10)
+	bash bench/scripts/realtime-broadcast.sh
 
 clean:
 	$(MVNW) -q clean

@@ -18,7 +18,7 @@ build_classpath() {
 start_server() { # extra JVM options...
   rm -rf "$OUT/data"
   JWT_SECRET="$SECRET" GAME_DATA_DIR="$OUT/data" PORT="$PORT" SOCKET_RATE_PER_SECOND=1000 \
-    "$JAVA" -Xms1g -Xmx1g -XX:+UseCompactObjectHeaders -XX:NativeMemoryTracking=summary "$@" \
+    "$JAVA" -Xms1g -Xmx1g -XX:+AlwaysPreTouch -XX:+UseCompactObjectHeaders -XX:NativeMemoryTracking=summary "$@" \
     -cp "$CP" org.gamebackend.bench.realtime.BenchServer > "$OUT/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
@@ -38,6 +38,7 @@ load() { # SocketLoad arguments...
   "$JAVA" -Xmx2g -cp "$CP" org.gamebackend.bench.realtime.SocketLoad "$@" --url "ws://localhost:$PORT" --secret "$SECRET"
 }
 
+# (the heap is pre-touched, so RSS growth is memory outside the heap)
 # prints: live heap KB after full GCs, NMT committed KB minus the Java heap, NMT "Other" KB (Netty direct), RSS KB
 measure() {
   "$JCMD" "$SERVER_PID" GC.run > /dev/null; sleep 2; "$JCMD" "$SERVER_PID" GC.run > /dev/null; sleep 1

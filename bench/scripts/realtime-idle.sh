@@ -23,7 +23,7 @@ read -r heap1 off1 other1 rss1 < <(measure)
 # past the node's cap (open-files limit minus 500) further sockets must be refused with an HTTP status (503)
 # while the open ones keep working: a second client process asks for EXTRA more
 load idle --connections "${EXTRA:-1000}" --hold-seconds 5 > "$OUT/idle-extra.log" 2>&1 || true
-REFUSED=$(grep -c '503' "$OUT/idle-extra.log" || true)
+REFUSED=$(grep -c '^socket .*503' "$OUT/idle-extra.log" || true)
 sleep 35 # another heartbeat round for the first client's sockets
 STILL_OPEN=$(curl -s "localhost:$PORT/metrics" | grep -oP '^phoenix_connections\{[^}]*\} \K[0-9.]+' | cut -d. -f1)
 kill "$LOAD_PID" 2>/dev/null || true

@@ -13,6 +13,17 @@ function required(name) {
   return value;
 }
 
+const open = new Set();
+
+/**
+ * Disconnects every socket a test opened: a socket left connected reconnects forever and keeps the test process
+ * alive. Each test file registers it with `afterEach(disconnectAll)`.
+ */
+export function disconnectAll() {
+  open.forEach((socket) => socket.disconnect());
+  open.clear();
+}
+
 /** A connected client socket for `player` (default options: token param, fast reconnects). */
 export function connect(player, options = {}) {
   const socket = new Socket(SOCKET_URL, {
@@ -24,6 +35,7 @@ export function connect(player, options = {}) {
     ...options,
   });
   socket.connect();
+  open.add(socket);
   return socket;
 }
 

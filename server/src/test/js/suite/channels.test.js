@@ -1,6 +1,8 @@
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { PLAYERS, connect, join, next, opened, push, sleep } from "../client.js";
+import { PLAYERS, connect, disconnectAll, join, next, opened, push, sleep } from "../client.js";
+
+afterEach(disconnectAll);
 
 const [alice, bob] = PLAYERS;
 

@@ -1,6 +1,8 @@
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { PLAYERS, closed, connect, handshakeStatus, join, opened } from "../client.js";
+import { PLAYERS, closed, connect, disconnectAll, handshakeStatus, join, opened } from "../client.js";
+
+afterEach(disconnectAll);
 
 const [alice] = PLAYERS;
 

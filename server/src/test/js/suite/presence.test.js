@@ -1,7 +1,9 @@
-import { test } from "node:test";
+import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { Presence } from "phoenix";
-import { PLAYERS, connect, join, sleep, within } from "../client.js";
+import { PLAYERS, connect, disconnectAll, join, sleep, within } from "../client.js";
+
+afterEach(disconnectAll);
 
 const [alice, bob] = PLAYERS;
 

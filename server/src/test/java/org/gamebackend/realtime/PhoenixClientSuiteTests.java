@@ -54,7 +54,15 @@ class PhoenixClientSuiteTests {
                 .toList();
         List<String> env =
                 List.of("SOCKET_URL=ws://localhost:" + port + "/socket", "PLAYERS=[" + String.join(",", players) + "]");
-        int exit = run(List.of("node", "--test", "--test-concurrency=1", "--test-reporter=spec", "suite/"), env);
+        int exit = run(
+                List.of(
+                        "node",
+                        "--test",
+                        "--test-concurrency=1",
+                        "--test-timeout=60000",
+                        "--test-reporter=spec",
+                        "suite/"),
+                env);
         assertThat(exit)
                 .as("node --test exit code (the scenario output is in the test log)")
                 .isZero();
@@ -85,10 +93,17 @@ class PhoenixClientSuiteTests {
             builder.environment().put(pair.substring(0, eq), pair.substring(eq + 1));
         }
         Process process = builder.start();
-        try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            out.lines().forEach(line -> log.info("[{}] {}", command.getFirst(), line));
-        }
+        // the output is read on its own thread so that a hanging process cannot block the timeout below
+        Thread.ofVirtual().start(() -> {
+            try (var out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                out.lines().forEach(line -> log.info("[{}] {}", command.getFirst(), line));
+            } catch (IOException e) {
+                log.warn("Lost the output of {}", command, e);
+            }
+        });
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             fail(String.join(" ", command) + " did not finish within 5 minutes");
         }

@@ -101,8 +101,7 @@ class PhoenixProtocolTests {
             socket.next();
             socket.next();
             socket.send("[\"1\",\"3\",\"test:a\",\"crash\",{}]");
-            assertThat(socket.next())
-                    .isEqualTo("[\"1\",\"1\",\"test:a\",\"phx_error\",{\"reason\":\"channel_crash\"}]");
+            assertThat(socket.next()).isEqualTo("[\"1\",\"1\",\"test:a\",\"phx_error\",{}]");
             socket.send("[\"2\",\"4\",\"test:b\",\"echo\",{}]");
             assertThat(socket.next()).isEqualTo(reply("2", "4", "test:b", "ok", "{}"));
             socket.send("[\"1\",\"5\",\"test:a\",\"echo\",{}]");
@@ -124,6 +123,43 @@ class PhoenixProtocolTests {
             socket.send("[\"6\",\"9\",\"test:bin\",\"push\",{\"x\":1}]");
             assertThat(socket.next()).isEqualTo("[\"6\",null,\"test:bin\",\"pushed\",{\"x\":1}]");
             assertThat(socket.next()).isEqualTo(reply("6", "9", "test:bin", "ok", "{}"));
+        }
+    }
+
+    @Test
+    void presenceStateAndDiffsHaveTheShapesOfPhoenixPresence() {
+        var other = Players.register(web, Players.uniqueName("peer"), "password-123");
+        String topic = "test:presence-" + player.playerId();
+        String me = player.playerId();
+        try (var socket = SocketClient.connect(port, player.accessToken());
+                var peer = SocketClient.connect(port, other.accessToken())) {
+            peer.send("[\"1\",\"1\",\"" + topic + "\",\"phx_join\",{}]");
+            peer.next();
+            socket.send("[\"1\",\"1\",\"" + topic + "\",\"phx_join\",{}]");
+            socket.next();
+            socket.send("[\"1\",\"2\",\"" + topic + "\",\"track\",{\"status\":\"away\"}]");
+            String join = peer.next();
+            assertThat(join)
+                    .matches("\\[null,null,\"" + topic + "\",\"presence_diff\",\\{\"(joins|leaves)\".*")
+                    .contains("\"leaves\":{}")
+                    .containsPattern("\"joins\":\\{\"" + me
+                            + "\":\\{\"metas\":\\[\\{\"status\":\"away\",\"phx_ref\":\"[A-Za-z0-9_-]{16}\"}]}}");
+            assertThat(socket.next()).contains("presence_diff"); // the tracking socket gets the broadcast too
+            assertThat(socket.next())
+                    .startsWith("[\"1\",null,\"" + topic + "\",\"presence_state\",{\"" + me + "\":{\"metas\":[{");
+            String ref = join.replaceAll(".*\"phx_ref\":\"([^\"]+)\".*", "$1");
+
+            socket.send("[\"1\",\"3\",\"" + topic + "\",\"update\",{\"status\":\"here\"}]");
+            String update = peer.next();
+            assertThat(update)
+                    .contains("\"leaves\":{\"" + me + "\":{\"metas\":[{\"status\":\"away\",\"phx_ref\":\"" + ref
+                            + "\"}]}}")
+                    .containsPattern(
+                            "\"joins\":\\{\"" + me + "\":\\{\"metas\":\\[\\{\"status\":\"here\",\"phx_ref\":\"[^\"]+\","
+                                    + "\"phx_ref_prev\":\"" + ref + "\"}]}}");
+
+            socket.close(); // the socket dies: its presence leaves
+            assertThat(peer.next()).contains("\"joins\":{}", "\"leaves\":{\"" + me + "\"", "\"status\":\"here\"");
         }
     }
 
@@ -170,7 +206,7 @@ class PhoenixProtocolTests {
         }
         String encoded = java.util.Base64.getEncoder()
                 .withoutPadding()
-                .encodeToString(player.accessToken().getBytes());
+                .encodeToString(player.accessToken().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try (var socket = SocketClient.open(port, "vsn=2.0.0", "base64url.bearer.phx." + encoded, "phoenix")) {
             assertThat(socket.subprotocol()).isEqualTo("phoenix");
             socket.send("[null,\"1\",\"phoenix\",\"heartbeat\",{}]");

@@ -5,6 +5,7 @@ import org.gamebackend.realtime.ChannelHandler;
 import org.gamebackend.realtime.LeaveReason;
 import org.gamebackend.realtime.Reply;
 import org.gamebackend.realtime.protocol.Decoded;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +81,7 @@ final class Channels {
     }
 
     private void refuseJoin(
-            Connection connection,
-            Decoded.Inbound message,
-            @org.jspecify.annotations.Nullable String joinRef,
-            String reason,
-            String result) {
+            Connection connection, Decoded.Inbound message, @Nullable String joinRef, String reason, String result) {
         connection.reply(joinRef, message.ref(), message.topic(), "error", Errors.reason(reason));
         metrics.join(message.topic(), result);
     }
@@ -147,22 +144,21 @@ final class Channels {
     private void crash(JoinedChannel joined, RuntimeException e) {
         log.warn("Channel {} crashed", joined, e);
         end(joined, LeaveReason.CRASHED);
-        joined.connection()
-                .send(joined.connection()
-                        .serializer()
-                        .message(
-                                joined.joinRef(),
-                                joined.joinRef(),
-                                joined.topic(),
-                                "phx_error",
-                                Errors.reason("channel_crash")));
+        announce(joined, "phx_error");
     }
 
     private static void sendClose(JoinedChannel joined) {
-        joined.connection()
-                .send(joined.connection()
-                        .serializer()
-                        .message(joined.joinRef(), joined.joinRef(), joined.topic(), "phx_close", EMPTY));
+        announce(joined, "phx_close");
+    }
+
+    /**
+     * {@code [join_ref, join_ref, topic, event, {}]}: how Phoenix tells a client that a channel closed or crashed
+     * ({@code encode_close}, {@code encode_on_exit} in {@code Phoenix.Socket}; both send an empty payload).
+     */
+    private static void announce(JoinedChannel joined, String event) {
+        Connection connection = joined.connection();
+        connection.send(
+                connection.serializer().message(joined.joinRef(), joined.joinRef(), joined.topic(), event, EMPTY));
     }
 
     /** Ends a channel once: unsubscribes, removes its presences (broadcasting the leaves), tells its handler. */

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.realtime.LeaveReason;
 import org.gamebackend.realtime.protocol.Decoded;
 import org.gamebackend.realtime.protocol.Encoded;
 import org.gamebackend.realtime.protocol.PhoenixSerializer;
@@ -20,7 +22,6 @@ import org.gamebackend.realtime.protocol.WireFrames;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
  * One socket. Incoming frames are handled on the socket's event-loop thread, which alone touches the joined-channel
@@ -38,25 +39,21 @@ final class Connection {
 
     private final Sockets sockets;
     private final Channel channel;
-    private final WebsocketOutbound outbound;
     private final PlayerId player;
     private final ConnectionLimits.Lease lease;
     private @Nullable Map<String, JoinedChannel> channels;
     private @Nullable Bucket bucket;
     private long refusalWindowStart;
     private int refusals;
+
+    @SuppressWarnings("UnusedVariable") // read and written through SLOW_CHECK
     private volatile int slowCheck;
+
     private volatile int closing;
 
-    Connection(
-            Sockets sockets,
-            Channel channel,
-            WebsocketOutbound outbound,
-            PlayerId player,
-            ConnectionLimits.Lease lease) {
+    Connection(Sockets sockets, Channel channel, PlayerId player, ConnectionLimits.Lease lease) {
         this.sockets = sockets;
         this.channel = channel;
-        this.outbound = outbound;
         this.player = player;
         this.lease = lease;
     }
@@ -72,6 +69,9 @@ final class Connection {
     // ---- incoming
 
     void onFrame(WebSocketFrame frame) {
+        if (closing != 0) {
+            return; // frames that arrive after the server decided to close are not handled
+        }
         Decoded decoded;
         if (frame instanceof TextWebSocketFrame) {
             decoded = serializer().decodeText(ByteBufUtil.getBytes(frame.content()));
@@ -179,14 +179,15 @@ final class Connection {
             sockets.metrics().dropped();
             suspectSlowConsumer();
         } else {
-            channel.writeAndFlush(frame, channel.voidPromise());
+            // the void promise allocates nothing; a failed write is reported through the pipeline
+            var _ = channel.writeAndFlush(frame, channel.voidPromise());
         }
     }
 
     private void suspectSlowConsumer() {
         if (SLOW_CHECK.compareAndSet(this, 0, 1)) {
             long nanos = sockets.props().slowConsumerTimeout().toNanos();
-            channel.eventLoop().schedule(this::checkSlowConsumer, nanos, TimeUnit.NANOSECONDS);
+            var _ = channel.eventLoop().schedule(this::checkSlowConsumer, nanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -201,22 +202,27 @@ final class Connection {
     }
 
     /**
-     * Sends a close frame and closes; a peer that does not read never receives the frame, so the TCP connection is
-     * closed regardless after a grace period.
+     * Sends a close frame and lets the client answer with its own, after which Netty closes the connection; closing
+     * at once could reset the connection while the client's last frames are in flight, and the client would see 1006
+     * instead of the code. A peer that does not answer (or does not read at all) is cut off after a grace period.
      */
     void close(int code, String reason) {
         if (!CLOSING.compareAndSet(this, 0, 1)) {
             return;
         }
-        outbound.sendClose(code, reason).subscribe(null, e -> channel.close());
-        channel.eventLoop().schedule(() -> channel.close(), 2, TimeUnit.SECONDS);
+        var _ = channel.writeAndFlush(new CloseWebSocketFrame(code, reason));
+        var _ = channel.eventLoop().schedule(this::forceClose, 2, TimeUnit.SECONDS);
+    }
+
+    private void forceClose() {
+        var _ = channel.close();
     }
 
     /** The socket is gone: end every channel (presence leaves, handler callbacks) and free its admission. */
     void closed() {
         if (channels != null) {
             for (JoinedChannel joined : List.copyOf(channels.values())) {
-                sockets.channels().end(joined, org.gamebackend.realtime.LeaveReason.DISCONNECTED);
+                sockets.channels().end(joined, LeaveReason.DISCONNECTED);
             }
         }
         lease.release();

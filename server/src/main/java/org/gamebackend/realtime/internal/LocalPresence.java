@@ -32,6 +32,9 @@ final class LocalPresence implements Presence {
 
     @Override
     public void track(ChannelContext channel, String key, Map<String, ?> meta) {
+        if (!channel.joined()) {
+            return; // it left meanwhile (tracking from another thread): its entries were already removed
+        }
         Map<String, Object> entry = withRef(meta, null);
         change(channel.topic(), entries -> {
             entries.computeIfAbsent(channel, c -> new LinkedHashMap<>()).put(key, entry);
@@ -41,6 +44,9 @@ final class LocalPresence implements Presence {
 
     @Override
     public void update(ChannelContext channel, String key, Map<String, ?> meta) {
+        if (!channel.joined()) {
+            return;
+        }
         change(channel.topic(), entries -> {
             Map<String, Map<String, Object>> mine = entries.computeIfAbsent(channel, c -> new LinkedHashMap<>());
             Map<String, Object> old = mine.get(key);

@@ -51,7 +51,7 @@ final class PhoenixEndpoint implements WebHandler {
     public Mono<Void> handle(ServerWebExchange exchange) {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();
-        if (request.getMethod() != HttpMethod.GET || !"websocket".equalsIgnoreCase(headers.getUpgrade())) {
+        if (!HttpMethod.GET.equals(request.getMethod()) || !"websocket".equalsIgnoreCase(headers.getUpgrade())) {
             return refuse(exchange, HttpStatus.BAD_REQUEST);
         }
         String vsn = request.getQueryParams().getFirst("vsn");

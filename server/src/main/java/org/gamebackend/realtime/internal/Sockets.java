@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.realtime.protocol.PhoenixSerializer;
 import org.reactivestreams.Publisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.netty.http.websocket.WebsocketInbound;
 import reactor.netty.http.websocket.WebsocketOutbound;
@@ -23,6 +25,8 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * before the web server drains, so clients reconnect elsewhere at once instead of waiting for the idle timeout.
  */
 final class Sockets implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Sockets.class);
 
     private final PhoenixSerializer serializer;
     private final Channels channels;
@@ -53,7 +57,7 @@ final class Sockets implements SmartLifecycle {
         in.withConnection(c -> netty.set(c.channel()));
         Channel channel = Objects.requireNonNull(netty.get(), "a socket has a channel");
         channel.config().setWriteBufferWaterMark(waterMark);
-        Connection connection = new Connection(this, channel, out, player, lease);
+        Connection connection = new Connection(this, channel, player, lease);
         open.add(connection);
         metrics.opened();
         channel.closeFuture().addListener(f -> connection.closed());
@@ -65,7 +69,7 @@ final class Sockets implements SmartLifecycle {
                     try {
                         connection.onFrame(frame);
                     } catch (RuntimeException e) {
-                        org.slf4j.LoggerFactory.getLogger(Sockets.class).error("Socket of player {} failed", player, e);
+                        log.error("Socket of player {} failed", player, e);
                         connection.close(CloseCodes.INTERNAL_ERROR, "internal error");
                     }
                 })

@@ -2,6 +2,7 @@ package org.gamebackend.realtime.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.gamebackend.realtime.Payload;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -95,7 +96,7 @@ public final class PhoenixSerializer {
         offset += topicLength;
         String event = string(frame, offset, eventLength);
         offset += eventLength;
-        byte[] payload = java.util.Arrays.copyOfRange(frame, offset, frame.length);
+        byte[] payload = Arrays.copyOfRange(frame, offset, frame.length);
         return new Decoded.Inbound(
                 joinRef.isEmpty() ? null : joinRef,
                 ref.isEmpty() ? null : ref,
