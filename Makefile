@@ -4,7 +4,7 @@ export JAVA_HOME
 MVNW := ./mvnw
 RUN := $(MVNW) -q -pl server spring-boot:run
 
-.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast clean
+.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ bench-socket-idle: ## 19,000 idle sockets: heap, off-heap and RSS per socket; re
 
 bench-socket-broadcast: ## broadcast fan-out to 10,000 sockets (1 topic, and 1,000 topics x 10)
 	bash bench/scripts/realtime-broadcast.sh
+
+bench-engine: ## in-process engine load: N arena matches at 20 Hz (MATCHES=1000)
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/engine-load.sh $${MATCHES:-1000} 20 15
 
 clean:
 	$(MVNW) -q clean
