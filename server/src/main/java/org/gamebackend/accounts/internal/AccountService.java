@@ -15,12 +15,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Account use cases. Password hashing happens outside transactions (it is slow); each change to the database is one
  * transaction, so a failed request leaves nothing half-written.
  */
+@Service
 public class AccountService {
 
     private final PlayerRepository players;

@@ -1,14 +1,9 @@
 package org.gamebackend.accounts.internal;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
-import org.gamebackend.platform.GameProperties;
 import org.gamebackend.platform.PublicEndpoints;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wiring of the accounts module. */
 @Configuration(proxyBeanMethods = false)
@@ -29,22 +24,5 @@ class AccountsConfiguration {
     @Bean
     LoginThrottle loginThrottle(AccountsProperties props) {
         return new LoginThrottle(props);
-    }
-
-    @Bean
-    AccountService accountService(
-            PlayerRepository players,
-            RefreshTokens refreshTokens,
-            TokenIssuer tokens,
-            PasswordHasher hasher,
-            LoginThrottle throttle,
-            AccountsProperties props,
-            GameProperties game,
-            TransactionTemplate tx,
-            ApplicationEventPublisher events,
-            MeterRegistry meters,
-            Clock clock) {
-        return new AccountService(
-                players, refreshTokens, tokens, hasher, throttle, props, game, tx, events, meters, clock);
     }
 }

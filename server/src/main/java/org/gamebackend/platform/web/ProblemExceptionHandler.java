@@ -111,30 +111,24 @@ final class ProblemExceptionHandler implements WebExceptionHandler {
     }
 
     private static Problem validation(WebExchangeBindException bind) {
-        List<Map<String, String>> errors = bind.getFieldErrors().stream()
+        return invalidFields(bind.getFieldErrors().stream()
                 .map(e -> Map.of("field", snake(e.getField()), "message", message(e)))
-                .toList();
-        if (errors.isEmpty()) {
-            return Problem.of(HttpStatus.BAD_REQUEST, "validation_failed", "The request is invalid");
-        }
-        Map<String, String> first = errors.getFirst();
-        return new Problem(
-                HttpStatus.BAD_REQUEST,
-                "validation_failed",
-                first.get("field") + ": " + first.get("message"),
-                first.get("field"),
-                errors);
+                .toList());
     }
 
     private static Problem parameters(HandlerMethodValidationException invalid) {
-        List<Map<String, String>> errors = invalid.getParameterValidationResults().stream()
+        return invalidFields(invalid.getParameterValidationResults().stream()
                 .flatMap(r -> r.getResolvableErrors().stream()
                         .map(e -> Map.of(
                                 "field",
                                 snake(String.valueOf(r.getMethodParameter().getParameterName())),
                                 "message",
                                 String.valueOf(e.getDefaultMessage()))))
-                .toList();
+                .toList());
+    }
+
+    /** 400 naming the first invalid field in {@code detail} and {@code field}, and listing all of them. */
+    private static Problem invalidFields(List<Map<String, String>> errors) {
         if (errors.isEmpty()) {
             return Problem.of(HttpStatus.BAD_REQUEST, "validation_failed", "The request is invalid");
         }
