@@ -65,7 +65,7 @@ public final class ArenaTickLoad {
         };
         int workers = Runtime.getRuntime().availableProcessors();
         EngineProperties props = new EngineProperties(
-                workers, 256, 100, 3, 1_000_000, Duration.ofMillis(250), Duration.ofSeconds(30), Duration.ZERO, false);
+                workers, 256, 100, 3, 1_000_000, Duration.ofMillis(250), Duration.ofSeconds(30), false);
         Game<?, ?> game = new Arena(Duration.ofHours(1));
         long heapBefore = usedHeapAfterGc();
         TickScheduler scheduler = new TickScheduler(workers, props.stallAfter().toNanos());

@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overrunLimit consecutive ticks over the tick budget that count as a failure
  * @param stallAfter a worker stuck this long in one match hands its other matches to another worker
  * @param dropGrace how long a dropped player's seat is held
- * @param spectatorDelay how far behind spectators see the match (0 = live)
  * @param resumeOnStart resume matches that were running at the last graceful shutdown
  */
 @ConfigurationProperties("game.engine")
@@ -27,7 +26,6 @@ public record EngineProperties(
         @DefaultValue("20") int overrunLimit,
         @DefaultValue("100ms") Duration stallAfter,
         @DefaultValue("30s") Duration dropGrace,
-        @DefaultValue("0s") Duration spectatorDelay,
         @DefaultValue("true") boolean resumeOnStart) {
 
     public int workerCount() {

@@ -33,7 +33,6 @@ final class EngineHarness implements MatchOutlet, MatchRuntime.Listener {
                 overrunLimit,
                 Duration.ofMillis(50),
                 Duration.ofSeconds(30),
-                Duration.ZERO,
                 false);
     }
 
