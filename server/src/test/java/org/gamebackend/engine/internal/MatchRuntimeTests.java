@@ -85,6 +85,21 @@ class MatchRuntimeTests {
     }
 
     @Test
+    void ticksThatKeepOverrunningTheirBudgetCountAsACrash() {
+        CounterGame game = new CounterGame(100); // 10 ms budget
+        MatchRuntime match = harness.match(game, EngineHarness.props(16, 10, 3, 3), EngineHarness.seats(1), 5);
+        scheduler.assign(match);
+        await().atMost(Duration.ofSeconds(10)).until(() -> match.tick() >= 5);
+        game.stallMillis = 15; // every tick over budget: the third in a row is a failure
+        await().atMost(Duration.ofSeconds(10)).until(() -> !harness.failures.isEmpty());
+        game.stallMillis = 0;
+        assertThat(harness.failures.peek()).isTrue();
+        long after = match.tick();
+        await().atMost(Duration.ofSeconds(10)).until(() -> match.tick() >= after + 20);
+        assertThat(harness.ended).isEmpty();
+    }
+
+    @Test
     void aStalledMatchDoesNotHoldBackTheOthersOnItsWorker() {
         CounterGame slow = new CounterGame(20);
         CounterGame healthy = new CounterGame(50);
