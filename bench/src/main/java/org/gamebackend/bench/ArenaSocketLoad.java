@@ -223,51 +223,54 @@ public final class ArenaSocketLoad {
 
     /** Scans each incoming frame: state broadcasts for this player's last_seq, replies for errors, the join reply. */
     private void receive(Player p, WebsocketInbound in) {
-        in.receiveFrames().subscribe(frame -> {
-            ByteBuf buf = frame.content();
-            int from = buf.readerIndex();
-            int to = buf.writerIndex();
-            if (indexOf(buf, STATE_EVENT, from, Math.min(to, from + 100)) >= 0) {
-                long now = System.nanoTime();
-                stateFrames.incrementAndGet();
-                int at = indexOf(buf, p.idNeedle, from, to);
-                if (at < 0) {
-                    return;
-                }
-                int seqAt = indexOf(buf, LAST_SEQ, at, to);
-                if (seqAt < 0) {
-                    return;
-                }
-                long seen = 0;
-                for (int i = seqAt + LAST_SEQ.length; i < to; i++) {
-                    byte b = buf.getByte(i);
-                    if (b < '0' || b > '9') {
-                        break;
-                    }
-                    seen = seen * 10 + (b - '0');
-                }
-                if (seen > p.applied) {
-                    long lo = Math.max(p.applied + 1, seen - 255);
-                    for (long n = lo; n <= seen; n++) {
-                        long sent = p.sentAt[(int) (n & 255)];
-                        if (sent >= measureFrom && sent < measureTo) {
-                            latency.recordValue(Math.max(0, now - sent));
-                        }
-                    }
-                    inputsApplied.addAndGet(seen - p.applied);
-                    p.applied = seen;
-                }
-            } else if (indexOf(buf, STATUS_ERROR, from, to) >= 0) {
-                if (inputErrors.incrementAndGet() <= 5) {
-                    System.err.println("error reply: " + buf.toString(StandardCharsets.UTF_8));
-                }
-            } else if (buf.getByte(from + 1) == '"'
-                    && buf.getByte(from + 2) == '1'
-                    && buf.getByte(from + 6) == '1'
-                    && buf.getByte(from + 7) == '"') {
-                p.joined.tryEmitEmpty(); // ["1","1",...,"phx_reply",{"status":"ok"...
-            }
-        });
+        in.receiveFrames()
+                .subscribe(
+                        frame -> {
+                            ByteBuf buf = frame.content();
+                            int from = buf.readerIndex();
+                            int to = buf.writerIndex();
+                            if (indexOf(buf, STATE_EVENT, from, Math.min(to, from + 100)) >= 0) {
+                                long now = System.nanoTime();
+                                stateFrames.incrementAndGet();
+                                int at = indexOf(buf, p.idNeedle, from, to);
+                                if (at < 0) {
+                                    return;
+                                }
+                                int seqAt = indexOf(buf, LAST_SEQ, at, to);
+                                if (seqAt < 0) {
+                                    return;
+                                }
+                                long seen = 0;
+                                for (int i = seqAt + LAST_SEQ.length; i < to; i++) {
+                                    byte b = buf.getByte(i);
+                                    if (b < '0' || b > '9') {
+                                        break;
+                                    }
+                                    seen = seen * 10 + (b - '0');
+                                }
+                                if (seen > p.applied) {
+                                    long lo = Math.max(p.applied + 1, seen - 255);
+                                    for (long n = lo; n <= seen; n++) {
+                                        long sent = p.sentAt[(int) (n & 255)];
+                                        if (sent >= measureFrom && sent < measureTo) {
+                                            latency.recordValue(Math.max(0, now - sent));
+                                        }
+                                    }
+                                    inputsApplied.addAndGet(seen - p.applied);
+                                    p.applied = seen;
+                                }
+                            } else if (indexOf(buf, STATUS_ERROR, from, to) >= 0) {
+                                if (inputErrors.incrementAndGet() <= 5) {
+                                    System.err.println("error reply: " + buf.toString(StandardCharsets.UTF_8));
+                                }
+                            } else if (buf.getByte(from + 1) == '"'
+                                    && buf.getByte(from + 2) == '1'
+                                    && buf.getByte(from + 6) == '1'
+                                    && buf.getByte(from + 7) == '"') {
+                                p.joined.tryEmitEmpty(); // ["1","1",...,"phx_reply",{"status":"ok"...
+                            }
+                        },
+                        e -> {}); // a reset connection: counted as closed by the socket's own subscriber
     }
 
     private static int indexOf(ByteBuf buf, byte[] needle, int from, int to) {
