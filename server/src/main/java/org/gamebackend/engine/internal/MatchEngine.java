@@ -349,10 +349,6 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         return game;
     }
 
-    List<String> gameNames() {
-        return games.keySet().stream().sorted().toList();
-    }
-
     StateCodec codec() {
         return codec;
     }

@@ -72,7 +72,8 @@ final class MatchRuntime {
     private int overruns;
     private volatile boolean ended;
     private volatile long tick;
-    private volatile byte[] lastState;
+    /** The state as of the last patch, encoded once and shared by the patch and every join reply after it. */
+    private volatile RawValue lastState;
 
     MatchRuntime(
             MatchId id,
@@ -104,7 +105,7 @@ final class MatchRuntime {
         this.lastSnapshot = sim.snapshot();
         this.nextTickAt = firstTickAt;
         this.tick = sim.currentTick();
-        this.lastState = codec.write(sim.view());
+        this.lastState = raw(codec.write(sim.view()));
     }
 
     // --- called from any thread ------------------------------------------------------------------------------
@@ -143,7 +144,7 @@ final class MatchRuntime {
 
     /** The state as of the last patch, JSON, for join replies (never the live object: another thread owns it). */
     RawValue stateJson() {
-        return new RawValue(new String(lastState, java.nio.charset.StandardCharsets.UTF_8));
+        return lastState;
     }
 
     long nextTickAt() {
@@ -257,16 +258,13 @@ final class MatchRuntime {
     }
 
     private void patch() {
-        byte[] state = codec.write(sim.view());
+        RawValue state = raw(codec.write(sim.view()));
         lastState = state;
-        outlet.broadcast(
-                id,
-                "state",
-                Map.of(
-                        "tick",
-                        tick,
-                        "state",
-                        new RawValue(new String(state, java.nio.charset.StandardCharsets.UTF_8))));
+        outlet.broadcast(id, "state", Map.of("tick", tick, "state", state));
+    }
+
+    private static RawValue raw(byte[] json) {
+        return new RawValue(new String(json, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void finish(MatchResult result) {

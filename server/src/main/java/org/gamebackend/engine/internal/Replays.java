@@ -1,6 +1,5 @@
 package org.gamebackend.engine.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gamebackend.engine.Game;
@@ -73,7 +72,7 @@ public final class Replays {
 
     private String resimulate(Game<?, ?> game, MatchStore.Replay r) {
         Simulation<?, ?> sim = Simulation.start(r.id(), game, r.seats(), engine.codec(), NO_GRACE_EXPIRY, r.seed());
-        List<LogEntry> entries = new ArrayList<>(InputLog.entries(r.log()));
+        List<LogEntry> entries = InputLog.entries(r.log());
         int next = 0;
         // the live loop: events of a tick, then the tick itself; a match ends inside an event or a tick
         while (true) {

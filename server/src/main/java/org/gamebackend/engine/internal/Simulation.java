@@ -172,10 +172,6 @@ final class Simulation<S, I> implements MatchContext {
         return connected[seat];
     }
 
-    boolean hasJoined(int seat) {
-        return joined[seat];
-    }
-
     @Nullable
     MatchResult result() {
         return result;
@@ -199,14 +195,6 @@ final class Simulation<S, I> implements MatchContext {
 
     long currentTick() {
         return tick;
-    }
-
-    List<Boolean> connectedSeats() {
-        List<Boolean> out = new ArrayList<>(connected.length);
-        for (boolean c : connected) {
-            out.add(c);
-        }
-        return out;
     }
 
     /** Messages sent since the last call, in order. */
