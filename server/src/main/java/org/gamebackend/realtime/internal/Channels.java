@@ -70,8 +70,10 @@ final class Channels {
         }
         connection.add(joined);
         joined.joined(true);
-        connection.reply(joined.joinRef(), message.ref(), topic, "ok", reply instanceof Reply.Ok(var r) ? r : EMPTY);
+        // subscribe before the ok reply, as Phoenix does: a client that saw its join succeed must not miss a
+        // broadcast that another socket sends right after
         pubSub.subscribe(joined);
+        connection.reply(joined.joinRef(), message.ref(), topic, "ok", reply instanceof Reply.Ok(var r) ? r : EMPTY);
         metrics.join(topic, "ok");
         try {
             handler.afterJoin(joined);
