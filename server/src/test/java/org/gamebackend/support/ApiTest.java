@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 
@@ -24,6 +25,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
             "game.accounts.admin.password=" + ApiTest.ADMIN_PASSWORD
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
+@ExtendWith(ThreadDumpOnTimeout.class)
 public @interface ApiTest {
     String SECRET = "test-secret-that-is-longer-than-32-bytes-0123456789";
     String ADMIN_PASSWORD = "admin-password-for-tests";
