@@ -1,0 +1,195 @@
+package org.gamebackend.matchmaking.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gamebackend.matchmaking.internal.Proposal.PlannedSeat;
+
+/**
+ * One pairing pass over a pool: the oldest waiting ticket first, each takes the nearest tickets by rating whose spread
+ * fits every member's current window, until its match is full; then the teams are balanced. A group that cannot fill
+ * is filled with bots once its oldest ticket has waited the mode's bot delay. Pure: the clock is a parameter.
+ *
+ * <p>Cost: the pool is kept sorted by rating, and tickets already taken are unlinked from a list over that order, so
+ * each anchor looks only at its free neighbours — a pass is linear in the pool with a small constant.
+ */
+final class Pairing {
+
+    /** Neighbours an anchor examines at most on each side before it gives up for this pass. */
+    static final int SCAN_LIMIT = 64;
+
+    private final Mode mode;
+    private final String region;
+    private final List<Ticket> byRating;
+    private final long now;
+    private final int[] prev;
+    private final int[] next;
+    private final List<Ticket> group = new ArrayList<>();
+    private final int[] sizes;
+
+    private Pairing(Mode mode, String region, List<Ticket> byRating, long now) {
+        this.mode = mode;
+        this.region = region;
+        this.byRating = byRating;
+        this.now = now;
+        int n = byRating.size();
+        this.prev = new int[n];
+        this.next = new int[n];
+        this.sizes = new int[mode.seats()];
+    }
+
+    /**
+     * Pairs the searching tickets of one pool. Tickets put into a proposal are marked {@link Ticket.State#PLACING}.
+     *
+     * @param byRating the pool's tickets sorted by rating
+     * @param byAge the same tickets, the ones to serve first first
+     */
+    static List<Proposal> pass(Mode mode, String region, List<Ticket> byRating, List<Ticket> byAge, long now) {
+        return new Pairing(mode, region, byRating, now).run(byAge);
+    }
+
+    private List<Proposal> run(List<Ticket> byAge) {
+        int n = byRating.size();
+        for (int i = 0; i < n; i++) {
+            Ticket t = byRating.get(i);
+            t.slot = i;
+            t.window = mode.window(now - t.queuedAt);
+            prev[i] = i - 1;
+            next[i] = i + 1;
+        }
+        List<Proposal> made = new ArrayList<>();
+        for (Ticket anchor : byAge) {
+            if (anchor.state != Ticket.State.SEARCHING) {
+                continue;
+            }
+            Proposal p = groupAround(anchor);
+            if (p != null) {
+                for (Ticket t : p.tickets()) {
+                    t.state = Ticket.State.PLACING;
+                    unlink(t.slot);
+                }
+                made.add(p);
+            }
+        }
+        return made;
+    }
+
+    private @org.jspecify.annotations.Nullable Proposal groupAround(Ticket anchor) {
+        group.clear();
+        group.add(anchor);
+        int need = mode.seats() - anchor.size();
+        double min = anchor.rating;
+        double max = anchor.rating;
+        double window = anchor.window;
+        int left = prev[anchor.slot];
+        int right = next[anchor.slot];
+        int scanned = 0;
+        while (need > 0 && (left >= 0 || right < byRating.size()) && scanned++ < 2 * SCAN_LIMIT) {
+            double dl = left >= 0 ? anchor.rating - byRating.get(left).rating : Double.POSITIVE_INFINITY;
+            double dr = right < byRating.size() ? byRating.get(right).rating - anchor.rating : Double.POSITIVE_INFINITY;
+            if (Math.min(dl, dr) > window) {
+                break; // every further ticket is farther from the anchor than the tightest window allows
+            }
+            Ticket c;
+            if (dl <= dr) {
+                c = byRating.get(left);
+                left = prev[left];
+            } else {
+                c = byRating.get(right);
+                right = next[right];
+            }
+            double newMin = Math.min(min, c.rating);
+            double newMax = Math.max(max, c.rating);
+            double newWindow = Math.min(window, c.window);
+            if (c.state != Ticket.State.SEARCHING || c.size() > need || newMax - newMin > newWindow || !fits(c)) {
+                continue;
+            }
+            group.add(c);
+            need -= c.size();
+            min = newMin;
+            max = newMax;
+            window = newWindow;
+        }
+        if (need > 0 && !botsMayFill(anchor)) {
+            return null;
+        }
+        return seat(max - min, need);
+    }
+
+    private boolean botsMayFill(Ticket anchor) {
+        int humans = group.stream().mapToInt(Ticket::size).sum();
+        return mode.bots() && now - anchor.queuedAt >= mode.botsAfterMillis() && humans >= mode.minHumans();
+    }
+
+    /** Whether the group plus {@code c} can still fill whole teams, parties unsplit. */
+    private boolean fits(Ticket c) {
+        if (mode.teamSize() == 1) {
+            return true;
+        }
+        int count = 0;
+        for (Ticket t : group) {
+            sizes[count++] = t.size();
+        }
+        sizes[count++] = c.size();
+        return TeamBalancer.packable(sizes, count, mode.teams(), mode.teamSize());
+    }
+
+    /** Balances the group (plus {@code bots} bots rated as the group's mean) into seats. */
+    private @org.jspecify.annotations.Nullable Proposal seat(double spread, int bots) {
+        // In a free-for-all a party shares the match, not a seat's team: its players are separate units.
+        boolean split = mode.teamSize() == 1;
+        List<PlannedSeat[]> units = new ArrayList<>();
+        double ratingTotal = 0;
+        int humans = 0;
+        for (Ticket t : group) {
+            ratingTotal += t.ratingSum;
+            humans += t.size();
+            if (split) {
+                t.members.forEach(m -> units.add(new PlannedSeat[] {new PlannedSeat(m.player(), m.rating(), 0)}));
+            } else {
+                units.add(t.members.stream()
+                        .map(m -> new PlannedSeat(m.player(), m.rating(), 0))
+                        .toArray(PlannedSeat[]::new));
+            }
+        }
+        double botRating = ratingTotal / humans;
+        for (int i = 0; i < bots; i++) {
+            units.add(new PlannedSeat[] {new PlannedSeat(null, botRating, 0)});
+        }
+        int[] unitSizes = units.stream().mapToInt(u -> u.length).toArray();
+        double[] unitSums = units.stream()
+                .mapToDouble(u -> java.util.Arrays.stream(u)
+                        .mapToDouble(PlannedSeat::rating)
+                        .sum())
+                .toArray();
+        int[] teamOf = TeamBalancer.balance(unitSizes, unitSums, mode.teams(), mode.teamSize());
+        if (teamOf == null) {
+            return null;
+        }
+        List<PlannedSeat> seats = new ArrayList<>(mode.seats());
+        double[] teamSums = new double[mode.teams()];
+        for (int team = 0; team < mode.teams(); team++) {
+            for (int u = 0; u < units.size(); u++) {
+                if (teamOf[u] == team) {
+                    for (PlannedSeat s : units.get(u)) {
+                        seats.add(new PlannedSeat(s.player(), s.rating(), team));
+                    }
+                    teamSums[team] += unitSums[u];
+                }
+            }
+        }
+        double imbalance = java.util.Arrays.stream(teamSums).max().orElse(0)
+                - java.util.Arrays.stream(teamSums).min().orElse(0);
+        return new Proposal(mode, region, List.copyOf(group), List.copyOf(seats), spread, imbalance);
+    }
+
+    private void unlink(int slot) {
+        int p = prev[slot];
+        int n = next[slot];
+        if (p >= 0) {
+            next[p] = n;
+        }
+        if (n < next.length) {
+            prev[n] = p;
+        }
+    }
+}

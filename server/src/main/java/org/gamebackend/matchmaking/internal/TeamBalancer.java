@@ -1,0 +1,119 @@
+package org.gamebackend.matchmaking.internal;
+
+import java.util.Arrays;
+
+/**
+ * Splits the units of a group (parties, single players, bots) into teams of fixed size so that the sums of team
+ * ratings differ as little as possible, never splitting a unit. Groups are small (at most a few dozen players), so the
+ * search is exact, with a node budget as a guard.
+ */
+final class TeamBalancer {
+
+    private static final int NODE_BUDGET = 200_000;
+
+    private final int[] sizes;
+    private final double[] sums;
+    private final int teams;
+    private final int teamSize;
+    private final int[] order;
+    private final int[] fill;
+    private final double[] teamSums;
+    private final int[] current;
+    private int[] best = new int[0];
+    private double bestSpread = Double.POSITIVE_INFINITY;
+    private int nodes;
+
+    private TeamBalancer(int[] sizes, double[] sums, int teams, int teamSize) {
+        this.sizes = sizes;
+        this.sums = sums;
+        this.teams = teams;
+        this.teamSize = teamSize;
+        // Big units first: they are the hardest to place, so dead ends show early.
+        this.order = java.util.stream.IntStream.range(0, sizes.length)
+                .boxed()
+                .sorted((a, b) -> Integer.compare(sizes[b], sizes[a]))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        this.fill = new int[teams];
+        this.teamSums = new double[teams];
+        this.current = new int[sizes.length];
+    }
+
+    /**
+     * The team of each unit, or null when the units cannot fill the teams exactly.
+     *
+     * @param sizes players per unit; they must add up to teams × teamSize
+     * @param sums the sum of the unit's ratings
+     */
+    static int @org.jspecify.annotations.Nullable [] balance(int[] sizes, double[] sums, int teams, int teamSize) {
+        if (Arrays.stream(sizes).sum() != teams * teamSize) {
+            return null;
+        }
+        TeamBalancer b = new TeamBalancer(sizes, sums, teams, teamSize);
+        b.search(0);
+        return b.best.length == 0 ? null : b.best;
+    }
+
+    /** Whether units of these sizes can fill teams exactly (first fit, biggest first: exact for the small sizes used). */
+    static boolean packable(int[] sizes, int count, int teams, int teamSize) {
+        int[] sorted = Arrays.copyOf(sizes, count);
+        Arrays.sort(sorted);
+        int[] room = new int[teams];
+        Arrays.fill(room, teamSize);
+        for (int i = count - 1; i >= 0; i--) {
+            int t = 0;
+            while (t < teams && room[t] < sorted[i]) {
+                t++;
+            }
+            if (t == teams) {
+                return false;
+            }
+            room[t] -= sorted[i];
+        }
+        return true;
+    }
+
+    private void search(int depth) {
+        if (++nodes > NODE_BUDGET && best.length > 0) {
+            return;
+        }
+        if (depth == order.length) {
+            double spread = spread();
+            if (spread < bestSpread) {
+                bestSpread = spread;
+                best = current.clone();
+            }
+            return;
+        }
+        int unit = order[depth];
+        boolean triedEmpty = false;
+        for (int t = 0; t < teams; t++) {
+            if (fill[t] + sizes[unit] > teamSize) {
+                continue;
+            }
+            if (fill[t] == 0) {
+                // Empty teams are interchangeable: trying one is enough.
+                if (triedEmpty) {
+                    continue;
+                }
+                triedEmpty = true;
+            }
+            fill[t] += sizes[unit];
+            teamSums[t] += sums[unit];
+            current[unit] = t;
+            search(depth + 1);
+            fill[t] -= sizes[unit];
+            teamSums[t] -= sums[unit];
+        }
+    }
+
+    private double spread() {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double s : teamSums) {
+            min = Math.min(min, s);
+            max = Math.max(max, s);
+        }
+        return max - min;
+    }
+}
