@@ -12,6 +12,11 @@ public record PlayerId(UUID value) {
         return new PlayerId(UUID.fromString(value));
     }
 
+    /** For Spring's conversion of path variables. */
+    public static PlayerId from(String value) {
+        return parse(value);
+    }
+
     @JsonValue
     @Override
     public String toString() {

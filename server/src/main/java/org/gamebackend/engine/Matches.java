@@ -2,6 +2,8 @@ package org.gamebackend.engine;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.gamebackend.accounts.PlayerId;
 
 /** Creating and looking up matches: what matchmaking, the REST API and operators use. */
 public interface Matches {
@@ -13,6 +15,15 @@ public interface Matches {
 
     /** Matches running on this node. */
     List<MatchSummary> running();
+
+    /** The running match a player (not a bot) holds a seat in on this node. */
+    Optional<MatchId> activeMatchOf(PlayerId player);
+
+    /**
+     * The players of a running match who have joined its topic at least once (all of them for a match resumed after
+     * a restart); empty when the match is not running here. Matchmaking uses it to find no-shows.
+     */
+    Set<PlayerId> arrived(MatchId id);
 
     /** Ends a running match as aborted; false when it is not running here. */
     boolean terminate(MatchId id, String reason);

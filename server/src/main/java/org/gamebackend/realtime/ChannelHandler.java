@@ -17,7 +17,7 @@ public interface ChannelHandler {
 
     /**
      * Decides a {@code phx_join}. {@link Reply.Ok} joins (its response goes into the join reply), {@link Reply.Failure}
-     * refuses with its response.
+     * refuses with its response; {@link Reply.Later} decides off the event loop (a membership lookup, say).
      *
      * @param params the join payload, a JSON object ({@code {}} when the client sent none)
      */

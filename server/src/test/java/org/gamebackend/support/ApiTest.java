@@ -22,7 +22,8 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
             "game.embedded-postgres.port=0",
             "game.security.jwt.secret=" + ApiTest.SECRET,
             "game.accounts.auth-per-ip.requests=100000",
-            "game.accounts.admin.password=" + ApiTest.ADMIN_PASSWORD
+            "game.accounts.admin.password=" + ApiTest.ADMIN_PASSWORD,
+            "spring.config.import=classpath:test-modes.yml"
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
 @ExtendWith(ThreadDumpOnTimeout.class)

@@ -18,8 +18,9 @@ public final class RunningServer implements AutoCloseable {
     private RunningServer(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        this.web = WebTestClient.bindToServer()
-                .baseUrl("http://localhost:" + port)
+        WebTestClient.Builder builder = WebTestClient.bindToServer();
+        new NoKeepAliveWebTestClient().customize(builder);
+        this.web = builder.baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.Game;
 import org.gamebackend.engine.InputResult;
@@ -52,6 +54,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     private final StateCodec codec = new StateCodec();
     private final SecureRandom seeds = new SecureRandom();
     private final Map<MatchId, MatchRuntime> running = new ConcurrentHashMap<>();
+    private final Map<PlayerId, MatchId> byPlayer = new ConcurrentHashMap<>();
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     private @Nullable TickScheduler scheduler;
 
@@ -141,6 +144,23 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     }
 
     @Override
+    public Optional<MatchId> activeMatchOf(PlayerId player) {
+        return Optional.ofNullable(byPlayer.get(player));
+    }
+
+    @Override
+    public Set<PlayerId> arrived(MatchId id) {
+        MatchRuntime m = running.get(id);
+        if (m == null || m.ended()) {
+            return Set.of();
+        }
+        return m.seats.stream()
+                .filter(s -> m.arrived.contains(s.index()))
+                .map(Seat::player)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
     public boolean terminate(MatchId id, String reason) {
         MatchRuntime m = running.get(id);
         if (m == null || m.ended()) {
@@ -179,6 +199,10 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     public record LiveMatch(MatchId id, String game, String mode, long tick, Object state) {}
 
     public void connected(MatchId id, int seat) {
+        MatchRuntime m = running.get(id);
+        if (m != null) {
+            m.arrived.add(seat);
+        }
         control(id, seat, LogEntry.Kind.JOIN);
     }
 
@@ -229,6 +253,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                 log.error("could not store the result of match {}", match.id, e);
             } finally {
                 running.remove(match.id);
+                match.seats.forEach(seat -> byPlayer.remove(seat.player(), match.id));
             }
         });
     }
@@ -316,7 +341,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             }
             sim.discardOutbox();
             store.clearSnapshot(s.id());
-            launch(new MatchRuntime(
+            MatchRuntime runtime = new MatchRuntime(
                     s.id(),
                     s.mode(),
                     s.seed(),
@@ -327,7 +352,10 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                     props,
                     codec,
                     this,
-                    System.nanoTime()));
+                    System.nanoTime());
+            // its players arrived before the restart: no no-show check applies to a resumed match
+            s.seats().forEach(seat -> runtime.arrived.add(seat.index()));
+            launch(runtime);
             log.info("resumed match {} of {} at tick {}", s.id(), s.game(), sim.currentTick());
         }
     }
@@ -338,6 +366,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             throw new IllegalStateException("the engine is not running");
         }
         running.put(runtime.id, runtime);
+        runtime.seats.stream().filter(seat -> !seat.bot()).forEach(seat -> byPlayer.put(seat.player(), runtime.id));
         s.assign(runtime);
     }
 

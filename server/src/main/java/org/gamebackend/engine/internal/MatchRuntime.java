@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchId;
@@ -52,6 +54,9 @@ final class MatchRuntime {
     final long seed;
     final Instant startedAt;
     final List<Seat> seats;
+    /** Seats whose player has joined the match topic at least once. */
+    final Set<Integer> arrived = ConcurrentHashMap.newKeySet();
+
     private final Simulation<?, ?> sim;
     private final MatchOutlet outlet;
     private final EngineMetrics.GameMeters meters;

@@ -29,7 +29,8 @@ public record Mode(
         long ticketTtlMillis) {
 
     public Mode {
-        regions = Set.copyOf(regions);
+        // in the configured order: the first is the default region
+        regions = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(regions));
     }
 
     /** Players in one match. */
@@ -91,7 +92,7 @@ public record Mode(
                 p.teams(),
                 p.teamSize(),
                 p.ranked(),
-                Set.copyOf(regions),
+                new java.util.LinkedHashSet<>(regions),
                 w.start(),
                 w.widenPerSecond(),
                 w.max(),

@@ -17,6 +17,9 @@ final class Pairing {
     /** Neighbours an anchor examines at most on each side before it gives up for this pass. */
     static final int SCAN_LIMIT = 64;
 
+    private static final java.util.Comparator<Ticket> BIGGEST_FIRST =
+            java.util.Comparator.comparingInt(Ticket::size).reversed();
+
     private final Mode mode;
     private final String region;
     private final List<Ticket> byRating;
@@ -24,6 +27,12 @@ final class Pairing {
     private final int[] prev;
     private final int[] next;
     private final List<Ticket> group = new ArrayList<>();
+    private final List<Ticket> near = new ArrayList<>();
+    // the group being built around the current anchor
+    private int need;
+    private double min;
+    private double max;
+    private double window;
     private final int[] sizes;
 
     private Pairing(Mode mode, String region, List<Ticket> byRating, long now) {
@@ -74,12 +83,9 @@ final class Pairing {
     }
 
     private @org.jspecify.annotations.Nullable Proposal groupAround(Ticket anchor) {
-        group.clear();
-        group.add(anchor);
-        int need = mode.seats() - anchor.size();
-        double min = anchor.rating;
-        double max = anchor.rating;
-        double window = anchor.window;
+        reset(anchor);
+        near.clear();
+        boolean parties = false;
         int left = prev[anchor.slot];
         int right = next[anchor.slot];
         int scanned = 0;
@@ -97,22 +103,49 @@ final class Pairing {
                 c = byRating.get(right);
                 right = next[right];
             }
-            double newMin = Math.min(min, c.rating);
-            double newMax = Math.max(max, c.rating);
-            double newWindow = Math.min(window, c.window);
-            if (c.state != Ticket.State.SEARCHING || c.size() > need || newMax - newMin > newWindow || !fits(c)) {
-                continue;
+            if (c.state == Ticket.State.SEARCHING) {
+                near.add(c);
+                parties |= c.size() > 1;
+                tryAdd(c);
             }
-            group.add(c);
-            need -= c.size();
-            min = newMin;
-            max = newMax;
-            window = newWindow;
+        }
+        if (need > 0 && parties) {
+            // the nearest-first fill can strand a party (two singles took the seats it needed): try the biggest
+            // tickets first, nearest first among equals
+            reset(anchor);
+            near.sort(BIGGEST_FIRST);
+            for (int i = 0; i < near.size() && need > 0; i++) {
+                tryAdd(near.get(i));
+            }
         }
         if (need > 0 && !botsMayFill(anchor)) {
             return null;
         }
         return seat(max - min, need);
+    }
+
+    private void reset(Ticket anchor) {
+        group.clear();
+        group.add(anchor);
+        need = mode.seats() - anchor.size();
+        min = anchor.rating;
+        max = anchor.rating;
+        window = anchor.window;
+    }
+
+    /** Adds {@code c} to the group if it fits the seats left, every window, and whole teams. */
+    private void tryAdd(Ticket c) {
+        double newMin = Math.min(min, c.rating);
+        double newMax = Math.max(max, c.rating);
+        double newWindow = Math.min(window, c.window);
+        if (c.size() > need || newMax - newMin > newWindow || !fits(c)) {
+            return;
+        }
+        group.add(c);
+        need -= c.size();
+        min = newMin;
+        max = newMax;
+        window = newWindow;
     }
 
     private boolean botsMayFill(Ticket anchor) {

@@ -72,7 +72,7 @@ final class Pool {
         players = byAge.stream().mapToInt(Ticket::size).sum();
     }
 
-    private static void insert(ArrayList<Ticket> list, Ticket t, Comparator<Ticket> order) {
+    private static void insert(List<Ticket> list, Ticket t, Comparator<Ticket> order) {
         // New tickets are usually the youngest: check the end before searching.
         int size = list.size();
         if (size == 0 || order.compare(list.get(size - 1), t) <= 0) {

@@ -38,6 +38,9 @@ final class Ticket {
     /** The sum of its members' ratings, for team balance. */
     final double ratingSum;
 
+    /** When the ticket stops searching (epoch ms). */
+    long expiresAt = Long.MAX_VALUE;
+
     State state = State.SEARCHING;
     /** Pools the ticket was offered to outside its own region. */
     boolean offeredAbroad;
@@ -65,6 +68,13 @@ final class Ticket {
         this.queuedAt = queuedAt;
         this.rating = partyRating(this.members);
         this.ratingSum = this.members.stream().mapToDouble(Member::rating).sum();
+    }
+
+    /** The same ticket as a fresh object, searching again (the old object stays behind in pools as done). */
+    Ticket again() {
+        Ticket t = new Ticket(id, mode, region, latencies, members, party, queuedAt);
+        t.expiresAt = expiresAt;
+        return t;
     }
 
     int size() {

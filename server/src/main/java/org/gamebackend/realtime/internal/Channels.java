@@ -63,10 +63,38 @@ final class Channels {
             refuseJoin(connection, message, joined.joinRef(), Errors.JOIN_CRASHED, "crashed");
             return;
         }
-        if (reply instanceof Reply.Failure(Object response)) {
-            connection.reply(joined.joinRef(), message.ref(), topic, "error", response);
-            metrics.join(topic, "error");
-            return;
+        finishJoin(connection, message, joined, reply);
+    }
+
+    private void finishJoin(Connection connection, Decoded.Inbound message, JoinedChannel joined, Reply reply) {
+        String topic = message.topic();
+        switch (reply) {
+            case Reply.Failure(Object response) -> {
+                connection.reply(joined.joinRef(), message.ref(), topic, "error", response);
+                metrics.join(topic, "error");
+                return;
+            }
+            case Reply.Later(var later) -> {
+                // a handler that must look something up answers later; the join completes on the event loop
+                later.whenComplete((done, failure) -> connection.execute(() -> {
+                    if (!connection.open()) {
+                        return;
+                    }
+                    if (failure != null) {
+                        log.warn("Join of {} crashed", joined, failure);
+                        refuseJoin(connection, message, joined.joinRef(), Errors.JOIN_CRASHED, "crashed");
+                        return;
+                    }
+                    JoinedChannel meanwhile = connection.channel(topic);
+                    if (meanwhile != null) {
+                        end(meanwhile, LeaveReason.REPLACED);
+                        sendClose(meanwhile);
+                    }
+                    finishJoin(connection, message, joined, done);
+                }));
+                return;
+            }
+            case Reply.Ok _, Reply.None _ -> {}
         }
         connection.add(joined);
         joined.joined(true);
@@ -76,7 +104,7 @@ final class Channels {
         connection.reply(joined.joinRef(), message.ref(), topic, "ok", reply instanceof Reply.Ok(var r) ? r : EMPTY);
         metrics.join(topic, "ok");
         try {
-            handler.afterJoin(joined);
+            joined.handler().afterJoin(joined);
         } catch (RuntimeException e) {
             crash(joined, e);
         }

@@ -218,6 +218,11 @@ final class Connection {
         var _ = channel.close();
     }
 
+    /** Whether the socket is still up (not closing, not closed). */
+    boolean open() {
+        return closing == 0 && channel.isActive();
+    }
+
     /** The socket is gone: end every channel (presence leaves, handler callbacks) and free its admission. */
     void closed() {
         if (channels != null) {

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.gamebackend.realtime.ChannelHandler;
+import org.gamebackend.realtime.UserEvents;
 import org.gamebackend.realtime.protocol.PhoenixSerializer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,8 +42,8 @@ class RealtimeConfiguration {
     }
 
     @Bean
-    UserChannelHandler userChannelHandler() {
-        return new UserChannelHandler();
+    UserChannelHandler userChannelHandler(List<UserEvents> extensions) {
+        return new UserChannelHandler(extensions);
     }
 
     @Bean

@@ -1,0 +1,453 @@
+package org.gamebackend.matchmaking.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.engine.MatchId;
+import org.gamebackend.matchmaking.MatchMade;
+import org.gamebackend.matchmaking.Placement;
+import org.gamebackend.matchmaking.Placement.MatchPlan;
+import org.gamebackend.matchmaking.Placement.SeatPlan;
+import org.gamebackend.matchmaking.TicketId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The pairing loop. One thread owns every pool and every searching ticket in memory (like a match's tick worker owns
+ * its match); requests reach it as tasks. It pairs each pool every interval, and soon after a ticket arrives in a pool
+ * that could fill a match. Anything that blocks — the database, the engine — runs on virtual threads and reports back
+ * as a task. PostgreSQL stays the source of truth: a group is only a match once all its tickets were claimed there.
+ */
+final class Matchmaker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Matchmaker.class);
+
+    /** At most this often per pool is a pass run for new arrivals (between the interval passes). */
+    static final long MIN_PASS_GAP_MS = 100;
+
+    private final Map<String, Mode> modes;
+    private final MatchmakingProperties props;
+    private final TicketStore store;
+    private final Placement placement;
+    private final UserPushes pushes;
+    private final MatchmakingMetrics metrics;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Cooldowns cooldowns;
+    private final Map<String, Pool> pools = new HashMap<>();
+    // owned by the loop thread
+    private final Map<TicketId, Ticket> searching = new HashMap<>();
+    private final Set<Pool> passPending = new HashSet<>();
+    private final Map<Pool, Long> lastPass = new HashMap<>();
+    private volatile ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile @Nullable ScheduledExecutorService loop;
+
+    Matchmaker(
+            Map<String, Mode> modes,
+            MatchmakingProperties props,
+            TicketStore store,
+            Placement placement,
+            UserPushes pushes,
+            MatchmakingMetrics metrics,
+            ApplicationEventPublisher events,
+            Clock clock,
+            Cooldowns cooldowns) {
+        this.modes = Map.copyOf(modes);
+        this.props = props;
+        this.store = store;
+        this.placement = placement;
+        this.pushes = pushes;
+        this.metrics = metrics;
+        this.events = events;
+        this.clock = clock;
+        this.cooldowns = cooldowns;
+        for (Mode mode : modes.values()) {
+            for (String region : mode.regions()) {
+                pools.put(key(mode.name(), region), new Pool(mode, region));
+            }
+        }
+    }
+
+    // --- requests (any thread) ----------------------------------------------------------------------------------
+
+    /** A ticket stored as searching joins its pool. */
+    void offer(Ticket ticket) {
+        run(() -> admit(ticket));
+    }
+
+    /** A ticket that stopped searching in the database (cancelled) leaves the pools. */
+    void withdraw(TicketId id) {
+        run(() -> {
+            Ticket t = searching.remove(id);
+            if (t != null) {
+                if (t.state == Ticket.State.SEARCHING) {
+                    metrics.waiting(t, -1);
+                }
+                t.state = Ticket.State.DONE;
+            }
+        });
+    }
+
+    // --- the loop -----------------------------------------------------------------------------------------------
+
+    private void admit(Ticket t) {
+        Pool pool = pools.get(key(t.mode, t.region));
+        if (pool == null) {
+            return; // a mode or region removed from the configuration; the ticket expires in the database
+        }
+        searching.put(t.id, t);
+        pool.add(t);
+        metrics.waiting(t, +1);
+        if (pool.canFill()) {
+            requestPass(pool);
+        }
+    }
+
+    private void requestPass(Pool pool) {
+        ScheduledExecutorService l = loop;
+        if (l == null || !passPending.add(pool)) {
+            return;
+        }
+        long wait = Math.max(0, lastPass.getOrDefault(pool, 0L) + MIN_PASS_GAP_MS - clock.millis());
+        var _ = l.schedule(
+                () -> {
+                    passPending.remove(pool);
+                    pass(pool, clock.millis());
+                },
+                wait,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void interval() {
+        long now = clock.millis();
+        expire(now);
+        offerAbroad(now);
+        for (Pool pool : pools.values()) {
+            pass(pool, now);
+        }
+    }
+
+    private void pass(Pool pool, long now) {
+        lastPass.put(pool, now);
+        List<Proposal> made;
+        long started = System.nanoTime();
+        try {
+            made = pool.pass(now);
+        } catch (RuntimeException e) {
+            log.error("pairing pass of {}/{} failed", pool.mode.name(), pool.region, e);
+            return;
+        } finally {
+            metrics.pass().record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+        for (Proposal p : made) {
+            p.tickets().forEach(t -> metrics.waiting(t, -1));
+            io.execute(() -> place(p));
+        }
+    }
+
+    private void expire(long now) {
+        List<Ticket> expired = new ArrayList<>();
+        for (Ticket t : searching.values()) {
+            if (t.state == Ticket.State.SEARCHING && t.expiresAt <= now) {
+                expired.add(t);
+            }
+        }
+        for (Ticket t : expired) {
+            searching.remove(t.id);
+            t.state = Ticket.State.DONE;
+            metrics.waiting(t, -1);
+            io.execute(() -> {
+                if (store.end(t.id, "expired", null, Instant.ofEpochMilli(now))) {
+                    metrics.ended(t.mode, "expired");
+                    pushes.ticket(t.members, t.id, "expired", null, null);
+                }
+            });
+        }
+    }
+
+    /** Tickets that waited long enough are also offered to the other regions they have a good latency to. */
+    private void offerAbroad(long now) {
+        for (Ticket t : searching.values()) {
+            Mode mode = modes.get(t.mode);
+            if (t.offeredAbroad
+                    || t.state != Ticket.State.SEARCHING
+                    || mode == null
+                    || mode.fallbackAfterMillis() <= 0
+                    || now - t.queuedAt < mode.fallbackAfterMillis()) {
+                continue;
+            }
+            t.offeredAbroad = true;
+            t.latencies.forEach((region, ms) -> {
+                Pool pool = pools.get(key(t.mode, region));
+                if (pool != null && !region.equals(t.region) && ms <= mode.maxLatency()) {
+                    pool.add(t);
+                }
+            });
+        }
+    }
+
+    /** A group's tickets go back to searching (its placement failed), except those that left meanwhile. */
+    private void back(List<Ticket> tickets, Set<TicketId> gone) {
+        for (Ticket t : tickets) {
+            t.state = Ticket.State.DONE;
+            if (searching.get(t.id) != t) {
+                continue; // withdrawn while being placed
+            }
+            searching.remove(t.id);
+            if (!gone.contains(t.id)) {
+                admit(t.again());
+            }
+        }
+    }
+
+    private void done(List<Ticket> tickets) {
+        for (Ticket t : tickets) {
+            t.state = Ticket.State.DONE;
+            searching.remove(t.id, t);
+        }
+    }
+
+    // --- placement (virtual threads) ----------------------------------------------------------------------------
+
+    private void place(Proposal p) {
+        Instant now = clock.instant();
+        List<TicketId> ids = p.tickets().stream().map(t -> t.id).toList();
+        try {
+            if (!store.claim(ids, now)) {
+                Set<TicketId> gone = new HashSet<>();
+                for (TicketId id : ids) {
+                    store.find(id).filter(r -> !r.status().equals("searching")).ifPresent(r -> gone.add(id));
+                }
+                run(() -> back(p.tickets(), gone));
+                return;
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not claim tickets {}; they search again", ids, e);
+            run(() -> back(p.tickets(), Set.of()));
+            return;
+        }
+        MatchPlan plan = plan(p);
+        MatchId match;
+        try {
+            match = placement.place(plan);
+        } catch (RuntimeException e) {
+            log.error(
+                    "could not place a {} match; its tickets search again",
+                    p.mode().name(),
+                    e);
+            store.unclaim(ids, now);
+            run(() -> back(p.tickets(), Set.of()));
+            return;
+        }
+        store.matched(ids, match, now);
+        run(() -> done(p.tickets()));
+        announce(p, plan, match);
+        ScheduledExecutorService l = loop;
+        if (l != null) {
+            var _ = l.schedule(
+                    () -> io.execute(() -> checkArrivals(p, plan, match)),
+                    props.acceptTimeout().toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private MatchPlan plan(Proposal p) {
+        List<SeatPlan> seats = p.seats().stream()
+                .map(s -> s.player() == null
+                        ? new SeatPlan(new PlayerId(UUID.randomUUID()), true, s.team(), s.rating())
+                        : new SeatPlan(s.player(), false, s.team(), s.rating()))
+                .toList();
+        return new MatchPlan(p.mode().name(), p.mode().game(), p.region(), seats);
+    }
+
+    private void announce(Proposal p, MatchPlan plan, MatchId match) {
+        for (Ticket t : p.tickets()) {
+            pushes.ticket(t.members, t.id, "matched", match, null);
+            metrics.ended(t.mode, "matched");
+        }
+        for (int seat = 0; seat < plan.seats().size(); seat++) {
+            SeatPlan s = plan.seats().get(seat);
+            if (!s.bot()) {
+                pushes.matchFound(s.player(), match, plan.game(), plan.mode(), seat);
+            }
+        }
+        metrics.matched(p, clock.millis());
+        log.info(
+                "matched {} tickets into {} match {} in {} (spread {}, imbalance {}, {} bots)",
+                p.tickets().size(),
+                plan.mode(),
+                match,
+                plan.region(),
+                Math.round(p.spread()),
+                Math.round(p.imbalance()),
+                p.bots());
+        events.publishEvent(new MatchMade(
+                match,
+                plan.mode(),
+                plan.region(),
+                p.tickets().stream().map(t -> t.id).toList(),
+                p.spread(),
+                p.imbalance(),
+                p.bots()));
+    }
+
+    /**
+     * After the accept timeout: if a matched player never joined, the match is called off, the no-shows' tickets are
+     * cancelled (and they cool down), and everyone else searches again with their waiting time kept.
+     */
+    private void checkArrivals(Proposal p, MatchPlan plan, MatchId match) {
+        try {
+            Set<PlayerId> arrived = placement.arrived(match).orElse(null);
+            if (arrived == null) {
+                return; // already over
+            }
+            Set<PlayerId> missing = new HashSet<>();
+            plan.seats().stream()
+                    .filter(s -> !s.bot() && !arrived.contains(s.player()))
+                    .forEach(s -> missing.add(s.player()));
+            if (missing.isEmpty()) {
+                return;
+            }
+            placement.cancel(match, "no_show");
+            metrics.noShows(plan.mode(), missing.size());
+            log.info("match {} called off: {} players did not join", match, missing.size());
+            Instant now = clock.instant();
+            for (Ticket t : p.tickets()) {
+                if (t.members.stream().anyMatch(m -> missing.contains(m.player()))) {
+                    store.noShow(t.id, now);
+                    t.members.stream()
+                            .filter(m -> missing.contains(m.player()))
+                            .forEach(m -> cooldowns.start(m.player(), now.plus(props.noShowCooldown())));
+                    pushes.ticket(t.members, t.id, "cancelled", null, "no_show");
+                    continue;
+                }
+                store.find(t.id).ifPresent(row -> {
+                    if (store.requeue(row, now)) {
+                        pushes.ticket(t.members, t.id, "searching", null, "requeued");
+                        Ticket again = row.toTicket();
+                        run(() -> admit(again));
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            log.error("no-show check of match {} failed", match, e);
+        }
+    }
+
+    // --- lifecycle ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void start() {
+        if (io.isShutdown()) {
+            io = Executors.newVirtualThreadPerTaskExecutor();
+        }
+        ScheduledExecutorService l = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "matchmaker");
+            t.setDaemon(true);
+            return t;
+        });
+        loop = l;
+        int recovered = 0;
+        for (TicketStore.Row row : store.loadSearching(clock.instant())) {
+            Ticket t = row.toTicket();
+            l.execute(() -> admit(t));
+            recovered++;
+        }
+        if (recovered > 0) {
+            log.info("{} searching tickets back in their pools", recovered);
+        }
+        long every = props.interval().toMillis();
+        var _ = l.scheduleAtFixedRate(this::safely, every, every, TimeUnit.MILLISECONDS);
+        var _ = l.scheduleAtFixedRate(() -> io.execute(this::cleanUp), 1, 60, TimeUnit.MINUTES);
+    }
+
+    private void safely() {
+        try {
+            interval();
+        } catch (RuntimeException e) {
+            log.error("matchmaking interval failed", e);
+        }
+    }
+
+    /** The clean-up job: ended tickets are kept a while for clients polling their status, then deleted. */
+    private void cleanUp() {
+        try {
+            int n = store.deleteEndedBefore(clock.instant().minus(props.keepEndedTickets()));
+            if (n > 0) {
+                log.info("deleted {} ended tickets", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("ticket clean-up failed", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService l = loop;
+        loop = null;
+        if (l != null) {
+            l.shutdownNow();
+            try {
+                l.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // the loop is gone: what it held is rebuilt from the database at the next start
+        searching.values().forEach(t -> {
+            if (t.state == Ticket.State.SEARCHING) {
+                metrics.waiting(t, -1);
+            }
+            t.state = Ticket.State.DONE;
+        });
+        searching.clear();
+        passPending.clear();
+        io.shutdown();
+        try {
+            io.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return loop != null;
+    }
+
+    /** Starts after the engine, stops before it. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 512;
+    }
+
+    /** Runs a task on the loop; while stopped, tasks are dropped: the database has it all for the next start. */
+    private void run(Runnable task) {
+        ScheduledExecutorService l = loop;
+        if (l != null) {
+            try {
+                l.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                log.debug("matchmaking stopped; task dropped");
+            }
+        }
+    }
+
+    private static String key(String mode, String region) {
+        return mode + '/' + region;
+    }
+}
