@@ -18,9 +18,8 @@ public final class RunningServer implements AutoCloseable {
     private RunningServer(ConfigurableApplicationContext context) {
         this.context = context;
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        WebTestClient.Builder builder = WebTestClient.bindToServer();
-        new NoKeepAliveWebTestClient().customize(builder);
-        this.web = builder.baseUrl("http://localhost:" + port)
+        this.web = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }

@@ -183,20 +183,20 @@ final class Matchmaker implements SmartLifecycle {
     private void offerAbroad(long now) {
         for (Ticket t : searching.values()) {
             Mode mode = modes.get(t.mode);
-            if (t.offeredAbroad
-                    || t.state != Ticket.State.SEARCHING
-                    || mode == null
-                    || mode.fallbackAfterMillis() <= 0
-                    || now - t.queuedAt < mode.fallbackAfterMillis()) {
+            if (t.offeredAbroad || t.state != Ticket.State.SEARCHING || mode == null) {
                 continue;
             }
+            List<String> abroad = mode.fallbackRegions(t, now);
+            if (abroad.isEmpty() && now - t.queuedAt < mode.fallbackAfterMillis()) {
+                continue; // not yet
+            }
             t.offeredAbroad = true;
-            t.latencies.forEach((region, ms) -> {
+            for (String region : abroad) {
                 Pool pool = pools.get(key(t.mode, region));
-                if (pool != null && !region.equals(t.region) && ms <= mode.maxLatency()) {
+                if (pool != null) {
                     pool.add(t);
                 }
-            });
+            }
         }
     }
 

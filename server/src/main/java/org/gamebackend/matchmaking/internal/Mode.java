@@ -48,6 +48,20 @@ public record Mode(
         return Math.min(windowMax, windowStart + widenPerSecond * (waitedMillis / 1000.0));
     }
 
+    /**
+     * The other regions a ticket is offered to once it has waited long enough: those it reported a latency of at most
+     * {@code maxLatency} to. Empty before the fallback delay, when fallback is off, or without latencies.
+     */
+    java.util.List<String> fallbackRegions(Ticket t, long now) {
+        if (fallbackAfterMillis <= 0 || now - t.queuedAt < fallbackAfterMillis) {
+            return java.util.List.of();
+        }
+        return regions.stream()
+                .filter(r -> !r.equals(t.region))
+                .filter(r -> t.latencies.getOrDefault(r, Integer.MAX_VALUE) <= maxLatency)
+                .toList();
+    }
+
     /** Checks one configured mode against its game and the server's regions; every problem is named. */
     static Mode of(String name, ModeProperties p, GameSpec game, List<String> serverRegions) {
         List<String> problems = new ArrayList<>();

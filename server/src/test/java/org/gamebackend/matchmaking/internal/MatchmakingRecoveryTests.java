@@ -63,7 +63,11 @@ class MatchmakingRecoveryTests {
         Map<?, ?> noShow = ticket(stays, t2);
         assertThat(noShow.get("status")).isEqualTo("cancelled");
         assertThat(noShow.get("reason")).isEqualTo("no_show");
-        assertThat(get(comes, "/api/v1/matches/" + match).get("status")).isEqualTo("aborted");
+        // the match is ended by its tick worker, a moment after it was called off
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(get(comes, "/api/v1/matches/" + match).get("status"))
+                                .isEqualTo("aborted"));
         send(stays, "POST", "/api/v1/matchmaking/tickets", Map.of("mode", "duel"))
                 .expectStatus()
                 .isEqualTo(429)
