@@ -37,6 +37,13 @@ public interface MatchContext {
     /** To spectators only. */
     void toSpectators(String event, Object payload);
 
+    /**
+     * Asks matchmaking for a new player in a seat whose player has left for good (typically from {@link Game#leave}).
+     * If one is found, the seat gets that player, who joins like anyone else: {@link Game#join} runs when they first
+     * connect, with the new {@link Seat}. Ignored for a seat that is held, and in replays.
+     */
+    void requestBackfill(Seat seat);
+
     /** Sends a state patch at the end of this tick even when the patch rate would not. */
     void patchNow();
 

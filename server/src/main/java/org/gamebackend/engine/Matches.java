@@ -25,6 +25,13 @@ public interface Matches {
      */
     Set<PlayerId> arrived(MatchId id);
 
+    /**
+     * Seats a new player in a seat whose player has left for good (backfill): true once the match has done it (at its
+     * next tick), false when the match is not running here, the seat is held, or the match did not answer within a
+     * few seconds. Blocking: call it off the event loop.
+     */
+    boolean fillSeat(MatchId id, int seat, PlayerId player);
+
     /** Ends a running match as aborted; false when it is not running here. */
     boolean terminate(MatchId id, String reason);
 }

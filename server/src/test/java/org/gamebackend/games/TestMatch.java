@@ -42,6 +42,7 @@ public final class TestMatch<S, I> implements MatchContext {
     public final List<Message> toSpectators = new ArrayList<>();
     public final List<Map<String, @Nullable Object>> ends = new ArrayList<>();
     public int patches;
+    public final List<Seat> backfills = new ArrayList<>();
     public S state;
     private DeterministicRandom random;
     private long tick;
@@ -148,6 +149,11 @@ public final class TestMatch<S, I> implements MatchContext {
     @Override
     public void toSpectators(String event, Object payload) {
         toSpectators.add(new Message(event, payload, null));
+    }
+
+    @Override
+    public void requestBackfill(Seat seat) {
+        backfills.add(seat);
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.engine.BackfillRequested;
 import org.gamebackend.engine.Game;
 import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchCrashed;
@@ -161,6 +162,24 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     }
 
     @Override
+    public boolean fillSeat(MatchId id, int seat, PlayerId player) {
+        MatchRuntime m = running.get(id);
+        if (m == null || m.ended() || seat < 0 || seat >= m.seats.size() || byPlayer.containsKey(player)) {
+            return false;
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        m.replace(new MatchRuntime.Command.Replace(seat, player, done));
+        try {
+            return done.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
     public boolean terminate(MatchId id, String reason) {
         MatchRuntime m = running.get(id);
         if (m == null || m.ended()) {
@@ -263,6 +282,26 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         metrics.of(match.game()).crashed(restarted);
         MatchCrashed event = new MatchCrashed(match.id, match.game(), match.tick(), failure.toString(), restarted);
         io.execute(() -> events.publishEvent(event));
+    }
+
+    @Override
+    public void backfillRequested(MatchRuntime match, Seat seat) {
+        BackfillRequested event = new BackfillRequested(match.id, match.game(), match.mode, seat.index(), seat.team());
+        io.execute(() -> events.publishEvent(event));
+    }
+
+    @Override
+    public void seatFilled(MatchRuntime match, Seat before, Seat seat) {
+        byPlayer.remove(before.player(), match.id);
+        byPlayer.put(seat.player(), match.id);
+        io.execute(() -> {
+            try {
+                store.seatFilled(match.id, seat);
+            } catch (RuntimeException e) {
+                log.warn("could not record the new player of seat {} in match {}", seat.index(), match.id, e);
+            }
+        });
+        log.info("match {}: seat {} backfilled by {}", match.id, seat.index(), seat.player());
     }
 
     // --- lifecycle -----------------------------------------------------------------------------------------------

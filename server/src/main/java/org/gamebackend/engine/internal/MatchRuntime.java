@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchResult;
@@ -40,6 +41,9 @@ final class MatchRuntime {
         record Input(int seat, byte[] json, Object parsed, CompletableFuture<InputOutcome> reply) implements Command {}
 
         record Terminate(String reason) implements Command {}
+
+        /** A new player for a seat that was left for good (backfill); completes true once seated. */
+        record Replace(int seat, PlayerId player, CompletableFuture<Boolean> done) implements Command {}
     }
 
     /** Called by the runtime when the match has ended (on the tick worker; must hand off blocking work). */
@@ -47,13 +51,20 @@ final class MatchRuntime {
         void ended(MatchRuntime match, MatchResult result);
 
         void failed(MatchRuntime match, Throwable failure, boolean restarted);
+
+        /** The game asked for a new player in a seat. */
+        void backfillRequested(MatchRuntime match, Seat seat);
+
+        /** A seat changed hands (backfill). */
+        void seatFilled(MatchRuntime match, Seat before, Seat after);
     }
 
     final MatchId id;
     final String mode;
     final long seed;
     final Instant startedAt;
-    final List<Seat> seats;
+    /** The seats as of the last tick (a copy: the simulation's own list belongs to the worker). */
+    volatile List<Seat> seats;
     /** Seats whose player has joined the match topic at least once. */
     final Set<Integer> arrived = ConcurrentHashMap.newKeySet();
 
@@ -96,7 +107,7 @@ final class MatchRuntime {
         this.mode = mode;
         this.seed = seed;
         this.startedAt = startedAt;
-        this.seats = sim.seats();
+        this.seats = List.copyOf(sim.seats());
         this.sim = sim;
         this.outlet = outlet;
         this.meters = meters;
@@ -121,6 +132,10 @@ final class MatchRuntime {
 
     void terminate(String reason) {
         control.add(new Command.Terminate(reason));
+    }
+
+    void replace(Command.Replace command) {
+        control.add(command);
     }
 
     /** Queues an input; a full queue refuses it at once. */
@@ -222,6 +237,19 @@ final class MatchRuntime {
                     changed |= r instanceof InputResult.Accepted;
                 }
                 case Command.Terminate t -> sim.abort(t.reason());
+                case Command.Replace r -> {
+                    byte[] json = ("\"" + r.player() + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    InputResult verdict = sim.apply(
+                            new LogEntry(sim.currentTick(), r.seat(), LogEntry.Kind.REPLACE, json, r.player()));
+                    boolean seated = verdict instanceof InputResult.Accepted;
+                    if (seated) {
+                        Seat before = seats.get(r.seat());
+                        seats = List.copyOf(sim.seats());
+                        listener.seatFilled(this, before, seats.get(r.seat()));
+                        changed = true;
+                    }
+                    r.done().complete(seated);
+                }
                 case Command.Input i -> throw new IllegalStateException("inputs use their own queue");
             }
         }
@@ -258,6 +286,7 @@ final class MatchRuntime {
                 case ALL -> outlet.broadcast(id, out.event(), out.payload());
                 case SEAT -> outlet.toPlayer(id, seats.get(out.seat()).player(), out.event(), out.payload());
                 case SPECTATORS -> outlet.toSpectators(id, out.event(), out.payload());
+                case BACKFILL -> listener.backfillRequested(this, seats.get(out.seat()));
             }
         }
     }
@@ -299,6 +328,7 @@ final class MatchRuntime {
                 restart ? "restarting from tick " + lastSnapshot.tick() : "giving up after " + props.maxRestarts());
         listener.failed(this, failure, restart);
         sim.restore(lastSnapshot);
+        seats = List.copyOf(sim.seats());
         tick = sim.currentTick();
         if (restart) {
             return true;

@@ -64,6 +64,16 @@ final class MatchStore {
         });
     }
 
+    /**
+     * A seat changed hands (backfill): "matches of a player" now lists the new player. The match's {@code seats} keep
+     * the seats it started with, which is what a replay starts from (the log holds the change).
+     */
+    void seatFilled(MatchId id, Seat seat) {
+        jdbc.sql("update match_players set player_id = ?, bot = ? where match_id = ? and seat = ?")
+                .params(seat.player().value(), seat.bot(), id.value(), seat.index())
+                .update();
+    }
+
     /** Result, replay and the {@code MatchFinished} event, in one transaction. */
     void finish(MatchRuntime match, MatchResult result, long ticks, byte[] log, String finalHash, Instant endedAt) {
         tx.executeWithoutResult(status -> {

@@ -6,6 +6,8 @@ record Outgoing(Target target, int seat, String event, Object payload) {
     enum Target {
         ALL,
         SEAT,
-        SPECTATORS
+        SPECTATORS,
+        /** Not a message: the game asked for a new player in {@code seat}. */
+        BACKFILL
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.DeterministicRandom;
 import org.gamebackend.engine.Game;
 import org.gamebackend.engine.GameSpec;
@@ -54,7 +55,7 @@ final class Simulation<S, I> implements MatchContext {
         this.id = id;
         this.game = game;
         this.spec = game.spec();
-        this.seats = List.copyOf(seats);
+        this.seats = new java.util.ArrayList<>(seats);
         this.codec = codec;
         this.graceTicks = ticks(dropGrace);
         this.random = new DeterministicRandom(seed);
@@ -132,6 +133,20 @@ final class Simulation<S, I> implements MatchContext {
                 connected[seat.index()] = false;
                 graceEnds[seat.index()] = -1;
                 game.leave(state, seat, this);
+            }
+            case REPLACE -> {
+                if (!gone[seat.index()]) {
+                    return InputResult.reject("seat_taken");
+                }
+                PlayerId player = entry.parsed() instanceof PlayerId p
+                        ? p
+                        : PlayerId.parse(codec.input(Objects.requireNonNull(entry.input()), String.class));
+                seats.set(seat.index(), new Seat(seat.index(), player, false, seat.team()));
+                gone[seat.index()] = false;
+                joined[seat.index()] = false;
+                connected[seat.index()] = false;
+                // the new player must connect within the grace period too
+                graceEnds[seat.index()] = tick + graceTicks;
             }
             case INPUT -> {
                 if (gone[seat.index()]) {
@@ -226,7 +241,8 @@ final class Simulation<S, I> implements MatchContext {
                 joined.clone(),
                 connected.clone(),
                 gone.clone(),
-                graceEnds.clone());
+                graceEnds.clone(),
+                seats.stream().map(s -> s.player().toString()).toArray(String[]::new));
     }
 
     /** Back to a snapshot: state, tick, random source, seats and log as they were then. */
@@ -238,6 +254,19 @@ final class Simulation<S, I> implements MatchContext {
         System.arraycopy(snapshot.connected(), 0, connected, 0, connected.length);
         System.arraycopy(snapshot.gone(), 0, gone, 0, gone.length);
         System.arraycopy(snapshot.graceEnds(), 0, graceEnds, 0, graceEnds.length);
+        String[] players = snapshot.players();
+        if (players != null) {
+            for (int i = 0; i < players.length; i++) {
+                Seat s = seats.get(i);
+                seats.set(
+                        i,
+                        new Seat(
+                                i,
+                                PlayerId.parse(players[i]),
+                                s.bot() && players[i].equals(s.player().toString()),
+                                s.team()));
+            }
+        }
         log.rollback(snapshot.logPosition());
         outbox.clear();
         patchRequested = true;
@@ -276,7 +305,7 @@ final class Simulation<S, I> implements MatchContext {
 
     @Override
     public List<Seat> seats() {
-        return seats;
+        return java.util.Collections.unmodifiableList(seats);
     }
 
     @Override
@@ -292,6 +321,11 @@ final class Simulation<S, I> implements MatchContext {
     @Override
     public void toSpectators(String event, Object payload) {
         outbox.add(new Outgoing(Outgoing.Target.SPECTATORS, -1, event, payload));
+    }
+
+    @Override
+    public void requestBackfill(Seat seat) {
+        outbox.add(new Outgoing(Outgoing.Target.BACKFILL, seat.index(), "backfill", Boolean.TRUE));
     }
 
     @Override

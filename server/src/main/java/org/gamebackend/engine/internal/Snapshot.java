@@ -6,6 +6,7 @@ package org.gamebackend.engine.internal;
  * @param state the game state as JSON
  * @param logPosition the log checkpoint taken with this snapshot
  * @param graceEnds per seat, the tick its grace period ends, or -1
+ * @param players per seat, the player holding it (seats change hands by backfill); null in snapshots from before
  */
 record Snapshot(
         long tick,
@@ -15,4 +16,5 @@ record Snapshot(
         boolean[] joined,
         boolean[] connected,
         boolean[] gone,
-        long[] graceEnds) {}
+        long[] graceEnds,
+        String @org.jspecify.annotations.Nullable [] players) {}

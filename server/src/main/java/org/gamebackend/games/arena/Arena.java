@@ -25,6 +25,9 @@ import org.gamebackend.games.arena.ArenaState.Shot;
 public final class Arena implements Game<ArenaState, ArenaInput> {
 
     /** 20 ticks and 20 patches a second: every tick's movement reaches clients, so last_seq measures one tick. */
+    /** A leaver is replaced only when at least this much of the match is left. */
+    static final Duration BACKFILL_MIN_TIME_LEFT = Duration.ofSeconds(30);
+
     static final GameSpec SPEC = new GameSpec("arena", 20, 20, 2, 8);
 
     static final int MAX_HEALTH = 100;
@@ -90,6 +93,14 @@ public final class Arena implements Game<ArenaState, ArenaInput> {
     @Override
     public void join(ArenaState state, Seat seat, MatchContext ctx) {
         Player player = state.players[seat.index()];
+        if (!player.id.equals(seat.player().toString())) {
+            // a backfilled seat: the newcomer takes the place, not the leaver's score
+            player.id = seat.player().toString();
+            player.left = false;
+            player.score = 0;
+            player.deaths = 0;
+            player.lastSeq = 0;
+        }
         player.joined = true;
         spawn(state, player, seat.index(), ctx.random());
     }
@@ -112,6 +123,8 @@ public final class Arena implements Game<ArenaState, ArenaInput> {
         }
         if (remaining <= 1 && !state.over) {
             finish(state, "forfeit", ctx);
+        } else if (!state.over && state.endTick - ctx.tick() >= ctx.ticks(BACKFILL_MIN_TIME_LEFT)) {
+            ctx.requestBackfill(seat); // enough of the match is left for a newcomer to play
         }
     }
 

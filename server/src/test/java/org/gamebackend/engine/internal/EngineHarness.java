@@ -21,6 +21,8 @@ final class EngineHarness implements MatchOutlet, MatchRuntime.Listener {
     final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
     final Queue<MatchResult> ended = new ConcurrentLinkedQueue<>();
     final Queue<Boolean> failures = new ConcurrentLinkedQueue<>();
+    final Queue<Integer> backfills = new ConcurrentLinkedQueue<>();
+    final Queue<Seat> filled = new ConcurrentLinkedQueue<>();
     final StateCodec codec = new StateCodec();
     final EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry());
 
@@ -82,5 +84,15 @@ final class EngineHarness implements MatchOutlet, MatchRuntime.Listener {
     @Override
     public void failed(MatchRuntime match, Throwable failure, boolean restarted) {
         failures.add(restarted);
+    }
+
+    @Override
+    public void backfillRequested(MatchRuntime match, Seat seat) {
+        backfills.add(seat.index());
+    }
+
+    @Override
+    public void seatFilled(MatchRuntime match, Seat before, Seat after) {
+        filled.add(after);
     }
 }
