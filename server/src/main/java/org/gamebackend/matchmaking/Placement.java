@@ -19,6 +19,12 @@ public interface Placement {
     /** The plan's players who have joined their match so far; empty when the match is no longer running. */
     Optional<Set<PlayerId>> arrived(MatchId match);
 
+    /**
+     * Seats a player in an open seat of a running match (backfill); false when the match is gone or the seat is no
+     * longer open.
+     */
+    boolean fill(MatchId match, int seat, PlayerId player);
+
     /** Calls a match off (its players did not all come). */
     void cancel(MatchId match, String reason);
 

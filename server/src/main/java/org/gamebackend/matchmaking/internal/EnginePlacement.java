@@ -33,6 +33,11 @@ final class EnginePlacement implements Placement {
     }
 
     @Override
+    public boolean fill(MatchId match, int seat, PlayerId player) {
+        return matches.fillSeat(match, seat, player);
+    }
+
+    @Override
     public void cancel(MatchId match, String reason) {
         matches.terminate(match, reason);
     }

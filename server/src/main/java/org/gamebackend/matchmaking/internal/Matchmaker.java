@@ -240,6 +240,11 @@ final class Matchmaker implements SmartLifecycle {
             run(() -> back(p.tickets(), Set.of()));
             return;
         }
+        Ticket.Backfill backfill = p.backfill();
+        if (backfill != null) {
+            fillSeat(p, backfill, now);
+            return;
+        }
         MatchPlan plan = plan(p);
         MatchId match;
         try {
@@ -263,6 +268,45 @@ final class Matchmaker implements SmartLifecycle {
                     props.acceptTimeout().toMillis(),
                     TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A backfill: the one player of the proposal takes the open seat of the running match. */
+    private void fillSeat(Proposal p, Ticket.Backfill backfill, Instant now) {
+        Ticket request = p.tickets().getFirst();
+        Ticket player = p.tickets().get(1);
+        PlayerId newcomer = player.members.getFirst().player();
+        boolean seated;
+        try {
+            seated = placement.fill(backfill.match(), backfill.seat(), newcomer);
+        } catch (RuntimeException e) {
+            log.warn("could not backfill seat {} of match {}", backfill.seat(), backfill.match(), e);
+            seated = false;
+        }
+        if (!seated) {
+            // the match ended or the seat was taken meanwhile: the request is over, the player searches on
+            store.cancelClaimed(request.id, "match_gone", now);
+            store.unclaim(List.of(player.id), now);
+            metrics.backfill(p.mode().name(), "match_gone");
+            run(() -> back(p.tickets(), Set.of(request.id)));
+            return;
+        }
+        List<TicketId> ids = List.of(request.id, player.id);
+        store.matched(ids, backfill.match(), now);
+        run(() -> done(p.tickets()));
+        String game = p.mode().game();
+        pushes.ticket(player.members, player.id, "matched", backfill.match(), null);
+        pushes.matchFound(newcomer, backfill.match(), game, p.mode().name(), backfill.seat());
+        metrics.ended(player.mode, "matched");
+        metrics.matched(p, clock.millis());
+        metrics.backfill(p.mode().name(), "filled");
+        log.info(
+                "backfilled seat {} of {} match {} with {}",
+                backfill.seat(),
+                p.mode().name(),
+                backfill.match(),
+                newcomer);
+        events.publishEvent(
+                new MatchMade(backfill.match(), p.mode().name(), p.region(), ids, p.spread(), p.imbalance(), 0));
     }
 
     private MatchPlan plan(Proposal p) {
@@ -328,7 +372,7 @@ final class Matchmaker implements SmartLifecycle {
             Instant now = clock.instant();
             for (Ticket t : p.tickets()) {
                 if (t.members.stream().anyMatch(m -> missing.contains(m.player()))) {
-                    store.noShow(t.id, now);
+                    store.cancelClaimed(t.id, "no_show", now);
                     t.members.stream()
                             .filter(m -> missing.contains(m.player()))
                             .forEach(m -> cooldowns.start(m.player(), now.plus(props.noShowCooldown())));

@@ -109,6 +109,12 @@ class MatchmakingConfiguration {
         return new PartyService(store, tickets, pubSub, MAX_PARTY_SIZE, clock);
     }
 
+    /** Backfill requests from running matches become priority tickets. */
+    @Bean
+    BackfillListener backfillListener(TicketService tickets) {
+        return new BackfillListener(tickets);
+    }
+
     @Bean
     QueueEvents queueEvents(TicketService tickets, JsonMapper json) {
         return new QueueEvents(tickets, json, blocking);

@@ -69,7 +69,9 @@ final class MatchmakingMetrics {
                 .publishPercentileHistogram()
                 .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
-        p.tickets().forEach(t -> wait.record(Duration.ofMillis(now - t.queuedAt)));
+        p.tickets().stream()
+                .filter(t -> t.backfill == null)
+                .forEach(t -> wait.record(Duration.ofMillis(now - t.queuedAt)));
         DistributionSummary.builder("matchmaking.match.rating.spread")
                 .description("highest minus lowest rating in a match")
                 .tag("mode", mode)
@@ -89,6 +91,15 @@ final class MatchmakingMetrics {
                     .register(registry)
                     .increment(p.bots());
         }
+    }
+
+    void backfill(String mode, String outcome) {
+        Counter.builder("matchmaking.backfills")
+                .description("backfill requests answered: filled, or match_gone")
+                .tag("mode", mode)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     void noShows(String mode, int players) {

@@ -127,7 +127,8 @@ final class Pairing {
     private void reset(Ticket anchor) {
         group.clear();
         group.add(anchor);
-        need = mode.seats() - anchor.size();
+        // a backfill request wants one player for its open seat
+        need = anchor.backfill != null ? 1 : mode.seats() - anchor.size();
         min = anchor.rating;
         max = anchor.rating;
         window = anchor.window;
@@ -138,7 +139,7 @@ final class Pairing {
         double newMin = Math.min(min, c.rating);
         double newMax = Math.max(max, c.rating);
         double newWindow = Math.min(window, c.window);
-        if (c.size() > need || newMax - newMin > newWindow || !fits(c)) {
+        if (c.backfill != null || c.size() > need || newMax - newMin > newWindow || !fits(c)) {
             return;
         }
         group.add(c);
@@ -149,13 +150,16 @@ final class Pairing {
     }
 
     private boolean botsMayFill(Ticket anchor) {
+        if (anchor.backfill != null) {
+            return false; // the match is running with an empty seat already; it waits for a player
+        }
         int humans = group.stream().mapToInt(Ticket::size).sum();
         return mode.bots() && now - anchor.queuedAt >= mode.botsAfterMillis() && humans >= mode.minHumans();
     }
 
     /** Whether the group plus {@code c} can still fill whole teams, parties unsplit. */
     private boolean fits(Ticket c) {
-        if (mode.teamSize() == 1) {
+        if (mode.teamSize() == 1 || group.getFirst().backfill != null) {
             return true;
         }
         int count = 0;
@@ -168,6 +172,17 @@ final class Pairing {
 
     /** Balances the group (plus {@code bots} bots rated as the group's mean) into seats. */
     private @org.jspecify.annotations.Nullable Proposal seat(double spread, int bots) {
+        Ticket.Backfill backfill = group.getFirst().backfill;
+        if (backfill != null) {
+            Ticket.Member newcomer = group.get(1).members.getFirst();
+            return new Proposal(
+                    mode,
+                    region,
+                    List.copyOf(group),
+                    List.of(new PlannedSeat(newcomer.player(), newcomer.rating(), backfill.team())),
+                    spread,
+                    0);
+        }
         // In a free-for-all a party shares the match, not a seat's team: its players are separate units.
         boolean split = mode.teamSize() == 1;
         List<PlannedSeat[]> units = new ArrayList<>();

@@ -14,8 +14,10 @@ final class Pool {
 
     static final Comparator<Ticket> BY_RATING =
             Comparator.<Ticket>comparingDouble(t -> t.rating).thenComparing(t -> t.id.value());
-    static final Comparator<Ticket> BY_AGE =
-            Comparator.<Ticket>comparingLong(t -> t.queuedAt).thenComparing(t -> t.id.value());
+    /** Backfill requests first (a running match is waiting), then the oldest. */
+    static final Comparator<Ticket> BY_AGE = Comparator.<Ticket>comparingInt(t -> t.backfill == null ? 1 : 0)
+            .thenComparingLong(t -> t.queuedAt)
+            .thenComparing(t -> t.id.value());
 
     final Mode mode;
     final String region;

@@ -22,6 +22,11 @@ record Proposal(
         }
     }
 
+    /** The backfill request this proposal answers, if it is one: then its one seat goes into a running match. */
+    Ticket.@org.jspecify.annotations.Nullable Backfill backfill() {
+        return tickets.getFirst().backfill;
+    }
+
     int bots() {
         return (int) seats.stream().filter(PlannedSeat::bot).count();
     }

@@ -3,6 +3,7 @@ package org.gamebackend.matchmaking.internal;
 import java.util.List;
 import java.util.Map;
 import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.engine.MatchId;
 import org.gamebackend.matchmaking.PartyId;
 import org.gamebackend.matchmaking.TicketId;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +26,9 @@ final class Ticket {
     /** @param rating the player's rating in the ticket's mode when the ticket was made */
     record Member(PlayerId player, double rating) {}
 
+    /** What a backfill ticket asks for: one player for this seat of this running match. */
+    record Backfill(MatchId match, int seat, int team) {}
+
     final TicketId id;
     final String mode;
     final String region;
@@ -37,6 +41,8 @@ final class Ticket {
     final double rating;
     /** The sum of its members' ratings, for team balance. */
     final double ratingSum;
+    /** Set for a backfill ticket, which has no players and is served before every other ticket of its pool. */
+    final @Nullable Backfill backfill;
 
     /** When the ticket stops searching (epoch ms). */
     long expiresAt = Long.MAX_VALUE;
@@ -56,8 +62,21 @@ final class Ticket {
             List<Member> members,
             @Nullable PartyId party,
             long queuedAt) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("a ticket needs at least one player");
+        this(id, mode, region, latencies, members, party, queuedAt, null, partyRating(members));
+    }
+
+    private Ticket(
+            TicketId id,
+            String mode,
+            String region,
+            Map<String, Integer> latencies,
+            List<Member> members,
+            @Nullable PartyId party,
+            long queuedAt,
+            @Nullable Backfill backfill,
+            double rating) {
+        if (members.isEmpty() == (backfill == null)) {
+            throw new IllegalArgumentException("a ticket has players, or is a backfill request without any");
         }
         this.id = id;
         this.mode = mode;
@@ -66,13 +85,19 @@ final class Ticket {
         this.members = List.copyOf(members);
         this.party = party;
         this.queuedAt = queuedAt;
-        this.rating = partyRating(this.members);
+        this.rating = rating;
+        this.backfill = backfill;
         this.ratingSum = this.members.stream().mapToDouble(Member::rating).sum();
+    }
+
+    /** A request for one player near {@code rating} for a seat of a running match. */
+    static Ticket backfill(TicketId id, String mode, String region, Backfill backfill, double rating, long queuedAt) {
+        return new Ticket(id, mode, region, Map.of(), List.of(), null, queuedAt, backfill, rating);
     }
 
     /** The same ticket as a fresh object, searching again (the old object stays behind in pools as done). */
     Ticket again() {
-        Ticket t = new Ticket(id, mode, region, latencies, members, party, queuedAt);
+        Ticket t = new Ticket(id, mode, region, latencies, members, party, queuedAt, backfill, rating);
         t.expiresAt = expiresAt;
         return t;
     }
@@ -86,6 +111,9 @@ final class Ticket {
      * a weak friend into easy matches, and a party of equals is rated as any of them.
      */
     static double partyRating(List<Member> members) {
+        if (members.isEmpty()) {
+            return Double.NaN;
+        }
         double sum = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (Member m : members) {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.engine.BackfillRequested;
 import org.gamebackend.engine.MatchId;
+import org.gamebackend.engine.MatchSummary;
 import org.gamebackend.engine.Matches;
 import org.gamebackend.matchmaking.PartyId;
 import org.gamebackend.matchmaking.Ratings;
@@ -130,6 +132,40 @@ public final class TicketService {
         matchmaker.offer(t);
         pushes.ticket(t.members, t.id, "searching", null, null);
         return new TicketView(t.id, "searching", t.mode, region, null, null, now, players);
+    }
+
+    /**
+     * A running match asks for a player for a seat: a backfill ticket is queued in the match's pool, ahead of every
+     * other ticket, rated at the mean of the match's remaining players. Matches not made by a mode are not backfilled.
+     */
+    void requestBackfill(BackfillRequested request) {
+        Mode mode = modes.get(request.mode());
+        if (mode == null) {
+            return;
+        }
+        MatchSummary match = matches.find(request.matchId()).orElse(null);
+        if (match == null || !match.status().equals("running")) {
+            return;
+        }
+        double rating = match.seats().stream()
+                .filter(s -> !s.bot() && s.index() != request.seat())
+                .mapToDouble(s -> ratings.rating(s.player(), mode.name()))
+                .average()
+                .orElse(Ratings.DEFAULT);
+        String region = store.regionOf(request.matchId())
+                .filter(mode.regions()::contains)
+                .orElseGet(() -> mode.regions().iterator().next());
+        Instant now = clock.instant();
+        Ticket t = Ticket.backfill(
+                TicketId.random(),
+                mode.name(),
+                region,
+                new Ticket.Backfill(request.matchId(), request.seat(), request.team()),
+                rating,
+                now.toEpochMilli());
+        t.expiresAt = now.toEpochMilli() + mode.ticketTtlMillis();
+        store.insert(t, now);
+        matchmaker.offer(t);
     }
 
     /** Cancels a searching ticket; any of its players may. */

@@ -38,14 +38,18 @@ final class TicketStore {
             @Nullable String reason,
             @Nullable MatchId matchId,
             Instant queuedAt,
-            Instant expiresAt) {
+            Instant expiresAt,
+            Ticket.@Nullable Backfill backfill,
+            double rating) {
 
         boolean holds(PlayerId player) {
             return members.stream().anyMatch(m -> m.player().equals(player));
         }
 
         Ticket toTicket() {
-            Ticket t = new Ticket(id, mode, region, latencies, members, party, queuedAt.toEpochMilli());
+            Ticket t = backfill != null
+                    ? Ticket.backfill(id, mode, region, backfill, rating, queuedAt.toEpochMilli())
+                    : new Ticket(id, mode, region, latencies, members, party, queuedAt.toEpochMilli());
             t.expiresAt = expiresAt.toEpochMilli();
             return t;
         }
@@ -83,8 +87,8 @@ final class TicketStore {
         try {
             tx.executeWithoutResult(status -> {
                 jdbc.sql("insert into matchmaking_tickets (id, mode, region, latencies, party_id, players, status,"
-                                + " queued_at, expires_at, updated_at)"
-                                + " values (?, ?, ?, ?::jsonb, ?, ?::jsonb, 'searching', ?, ?, ?)")
+                                + " queued_at, expires_at, updated_at, backfill_match, backfill_seat, backfill_team,"
+                                + " rating) values (?, ?, ?, ?::jsonb, ?, ?::jsonb, 'searching', ?, ?, ?, ?, ?, ?, ?)")
                         .params(SqlParams.of(
                                 t.id.value(),
                                 t.mode,
@@ -94,7 +98,11 @@ final class TicketStore {
                                 json.writeValueAsString(members),
                                 new Timestamp(t.queuedAt),
                                 new Timestamp(t.expiresAt),
-                                Timestamp.from(now)))
+                                Timestamp.from(now),
+                                t.backfill == null ? null : t.backfill.match().value(),
+                                t.backfill == null ? null : t.backfill.seat(),
+                                t.backfill == null ? null : t.backfill.team(),
+                                t.rating))
                         .update();
                 for (Ticket.Member m : t.members) {
                     jdbc.sql("insert into matchmaking_ticket_players (player_id, ticket_id) values (?, ?)")
@@ -111,6 +119,14 @@ final class TicketStore {
         return jdbc.sql("select * from matchmaking_tickets where id = ?")
                 .param(id.value())
                 .query(this::row)
+                .optional();
+    }
+
+    /** The region a match was made in, from its tickets (for backfill requests). */
+    Optional<String> regionOf(MatchId match) {
+        return jdbc.sql("select region from matchmaking_tickets where match_id = ? limit 1")
+                .param(match.value())
+                .query(String.class)
                 .optional();
     }
 
@@ -177,11 +193,11 @@ final class TicketStore {
         }));
     }
 
-    /** A matched ticket whose player did not show up. */
-    void noShow(TicketId id, Instant now) {
-        jdbc.sql("update matchmaking_tickets set status = 'cancelled', reason = 'no_show', updated_at = ?"
+    /** A matched ticket that will not play after all: its player did not show up, or its match is gone. */
+    void cancelClaimed(TicketId id, String reason, Instant now) {
+        jdbc.sql("update matchmaking_tickets set status = 'cancelled', reason = ?, updated_at = ?"
                         + " where id = ? and status = 'matched'")
-                .params(Timestamp.from(now), id.value())
+                .params(reason, Timestamp.from(now), id.value())
                 .update();
     }
 
@@ -246,6 +262,8 @@ final class TicketStore {
     private Row row(ResultSet rs, int n) throws SQLException {
         UUID party = rs.getObject("party_id", UUID.class);
         UUID match = rs.getObject("match_id", UUID.class);
+        UUID backfillMatch = rs.getObject("backfill_match", UUID.class);
+        Double rating = rs.getObject("rating", Double.class);
         List<Ticket.Member> members = json.readValue(rs.getString("players"), MEMBERS).stream()
                 .map(m -> new Ticket.Member(PlayerId.parse(m.playerId()), m.rating()))
                 .toList();
@@ -260,6 +278,11 @@ final class TicketStore {
                 rs.getString("reason"),
                 match == null ? null : new MatchId(match),
                 rs.getTimestamp("queued_at").toInstant(),
-                rs.getTimestamp("expires_at").toInstant());
+                rs.getTimestamp("expires_at").toInstant(),
+                backfillMatch == null
+                        ? null
+                        : new Ticket.Backfill(
+                                new MatchId(backfillMatch), rs.getInt("backfill_seat"), rs.getInt("backfill_team")),
+                rating == null ? Double.NaN : rating);
     }
 }

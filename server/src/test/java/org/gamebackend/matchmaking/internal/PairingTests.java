@@ -186,6 +186,41 @@ class PairingTests {
     }
 
     @Test
+    void aBackfillRequestIsServedFirstWithOnePlayerNearTheMatchsRating() {
+        Ticket request = Ticket.backfill(
+                TicketId.random(),
+                "m",
+                "eu",
+                new Ticket.Backfill(org.gamebackend.engine.MatchId.random(), 2, 2),
+                1800,
+                T0);
+        Ticket near = ticket(T0 - 5_000, 1790);
+        Ticket far = ticket(T0 - 9_000, 1500);
+        Ticket party = ticket(T0 - 9_000, 1800, 1800);
+        List<Proposal> made = pass(mode(4, 1), T0, far, near, party, request);
+        Proposal filled =
+                made.stream().filter(p -> p.backfill() != null).findFirst().orElseThrow();
+        assertThat(filled.tickets()).containsExactly(request, near);
+        assertThat(filled.seats()).singleElement().satisfies(s -> {
+            assertThat(s.player()).isEqualTo(near.members.getFirst().player());
+            assertThat(s.team()).isEqualTo(2);
+        });
+        assertThat(party.state).as("a party never takes a backfill seat").isEqualTo(Ticket.State.SEARCHING);
+    }
+
+    @Test
+    void aBackfillRequestIsNeverFilledWithBots() {
+        Ticket request = Ticket.backfill(
+                TicketId.random(),
+                "m",
+                "eu",
+                new Ticket.Backfill(org.gamebackend.engine.MatchId.random(), 0, 0),
+                1500,
+                T0);
+        assertThat(pass(mode(4, 1), T0 + 3_600_000, request)).isEmpty();
+    }
+
+    @Test
     void aPartyIsRatedBetweenItsMeanAndItsBestPlayer() {
         assertThat(ticket(T0, 1000, 2000).rating).isEqualTo(1750);
         assertThat(ticket(T0, 1500, 1500, 1500).rating).isEqualTo(1500);
