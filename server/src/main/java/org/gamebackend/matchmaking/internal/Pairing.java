@@ -2,6 +2,7 @@ package org.gamebackend.matchmaking.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.matchmaking.internal.Proposal.PlannedSeat;
 
 /**
@@ -170,7 +171,10 @@ final class Pairing {
         return TeamBalancer.packable(sizes, count, mode.teams(), mode.teamSize());
     }
 
-    /** Balances the group (plus {@code bots} bots rated as the group's mean) into seats. */
+    /**
+     * Balances the group (plus {@code bots} bots rated as the group's mean) into seats. Plain arrays and loops: this
+     * runs once per match made, and a pass over a large pool makes thousands.
+     */
     private @org.jspecify.annotations.Nullable Proposal seat(double spread, int bots) {
         Ticket.Backfill backfill = group.getFirst().backfill;
         if (backfill != null) {
@@ -183,51 +187,62 @@ final class Pairing {
                     spread,
                     0);
         }
-        // In a free-for-all a party shares the match, not a seat's team: its players are separate units.
+        // In a free-for-all a party shares the match, not a team: each of its players is a unit of their own.
         boolean split = mode.teamSize() == 1;
-        List<PlannedSeat[]> units = new ArrayList<>();
-        double ratingTotal = 0;
-        int humans = 0;
+        int n = mode.seats();
+        PlayerId[] players = new PlayerId[n];
+        double[] ratings = new double[n];
+        int[] unitOf = new int[n];
+        int units = 0;
+        int k = 0;
+        double total = 0;
         for (Ticket t : group) {
-            ratingTotal += t.ratingSum;
-            humans += t.size();
-            if (split) {
-                t.members.forEach(m -> units.add(new PlannedSeat[] {new PlannedSeat(m.player(), m.rating(), 0)}));
-            } else {
-                units.add(t.members.stream()
-                        .map(m -> new PlannedSeat(m.player(), m.rating(), 0))
-                        .toArray(PlannedSeat[]::new));
+            for (Ticket.Member m : t.members) {
+                players[k] = m.player();
+                ratings[k] = m.rating();
+                unitOf[k++] = split ? units++ : units;
+            }
+            units += split ? 0 : 1;
+            total += t.ratingSum;
+        }
+        double botRating = total / k;
+        for (int b = 0; b < bots; b++) {
+            ratings[k] = botRating;
+            unitOf[k++] = units++;
+        }
+        int[] teamOf;
+        if (split) {
+            teamOf = new int[units];
+            for (int u = 0; u < units; u++) {
+                teamOf[u] = u;
+            }
+        } else {
+            int[] sizes = new int[units];
+            double[] sums = new double[units];
+            for (int i = 0; i < n; i++) {
+                sizes[unitOf[i]]++;
+                sums[unitOf[i]] += ratings[i];
+            }
+            teamOf = TeamBalancer.balance(sizes, sums, mode.teams(), mode.teamSize());
+            if (teamOf == null) {
+                return null;
             }
         }
-        double botRating = ratingTotal / humans;
-        for (int i = 0; i < bots; i++) {
-            units.add(new PlannedSeat[] {new PlannedSeat(null, botRating, 0)});
-        }
-        int[] unitSizes = units.stream().mapToInt(u -> u.length).toArray();
-        double[] unitSums = units.stream()
-                .mapToDouble(u -> java.util.Arrays.stream(u)
-                        .mapToDouble(PlannedSeat::rating)
-                        .sum())
-                .toArray();
-        int[] teamOf = TeamBalancer.balance(unitSizes, unitSums, mode.teams(), mode.teamSize());
-        if (teamOf == null) {
-            return null;
-        }
-        List<PlannedSeat> seats = new ArrayList<>(mode.seats());
-        double[] teamSums = new double[mode.teams()];
+        List<PlannedSeat> seats = new ArrayList<>(n);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
         for (int team = 0; team < mode.teams(); team++) {
-            for (int u = 0; u < units.size(); u++) {
-                if (teamOf[u] == team) {
-                    for (PlannedSeat s : units.get(u)) {
-                        seats.add(new PlannedSeat(s.player(), s.rating(), team));
-                    }
-                    teamSums[team] += unitSums[u];
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                if (teamOf[unitOf[i]] == team) {
+                    seats.add(new PlannedSeat(players[i], ratings[i], team));
+                    sum += ratings[i];
                 }
             }
+            min = Math.min(min, sum);
+            max = Math.max(max, sum);
         }
-        double imbalance = java.util.Arrays.stream(teamSums).max().orElse(0)
-                - java.util.Arrays.stream(teamSums).min().orElse(0);
-        return new Proposal(mode, region, List.copyOf(group), List.copyOf(seats), spread, imbalance);
+        return new Proposal(mode, region, List.copyOf(group), seats, spread, max - min);
     }
 
     private void unlink(int slot) {

@@ -9,7 +9,8 @@ import java.util.Arrays;
  */
 final class TeamBalancer {
 
-    private static final int NODE_BUDGET = 200_000;
+    /** Past this many search nodes the best split found so far (at least the greedy one) is taken. */
+    private static final int NODE_BUDGET = 20_000;
 
     private final int[] sizes;
     private final double[] sums;
@@ -28,12 +29,16 @@ final class TeamBalancer {
         this.sums = sums;
         this.teams = teams;
         this.teamSize = teamSize;
-        // Big units first: they are the hardest to place, so dead ends show early.
-        this.order = java.util.stream.IntStream.range(0, sizes.length)
-                .boxed()
-                .sorted((a, b) -> Integer.compare(sizes[b], sizes[a]))
-                .mapToInt(Integer::intValue)
-                .toArray();
+        // Big units first (stable): they are the hardest to place, so dead ends show early.
+        this.order = new int[sizes.length];
+        for (int i = 0; i < order.length; i++) {
+            int j = i;
+            while (j > 0 && sizes[order[j - 1]] < sizes[i]) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = i;
+        }
         this.fill = new int[teams];
         this.teamSums = new double[teams];
         this.current = new int[sizes.length];
@@ -50,6 +55,7 @@ final class TeamBalancer {
             return null;
         }
         TeamBalancer b = new TeamBalancer(sizes, sums, teams, teamSize);
+        b.greedy();
         b.search(0);
         return b.best.length == 0 ? null : b.best;
     }
@@ -71,6 +77,31 @@ final class TeamBalancer {
             room[t] -= sorted[i];
         }
         return true;
+    }
+
+    /** Biggest unit first into the lightest team with room: a good answer at once, the bar the search must beat. */
+    private void greedy() {
+        int[] assigned = new int[sizes.length];
+        for (int unit : order) {
+            int pick = -1;
+            for (int t = 0; t < teams; t++) {
+                if (fill[t] + sizes[unit] <= teamSize && (pick < 0 || teamSums[t] < teamSums[pick])) {
+                    pick = t;
+                }
+            }
+            if (pick < 0) {
+                break; // greedy packing failed; the search may still find one
+            }
+            fill[pick] += sizes[unit];
+            teamSums[pick] += sums[unit];
+            assigned[unit] = pick;
+            if (java.util.Arrays.stream(fill).sum() == teams * teamSize) {
+                best = assigned;
+                bestSpread = spread();
+            }
+        }
+        java.util.Arrays.fill(fill, 0);
+        java.util.Arrays.fill(teamSums, 0);
     }
 
     private void search(int depth) {
