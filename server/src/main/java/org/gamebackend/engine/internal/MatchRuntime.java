@@ -52,11 +52,11 @@ final class MatchRuntime {
 
         void failed(MatchRuntime match, Throwable failure, boolean restarted);
 
-        /** The game asked for a new player in a seat. */
-        void backfillRequested(MatchRuntime match, Seat seat);
+        /** The game asked for a new player in a seat (ignored by default: nobody to ask). */
+        default void backfillRequested(MatchRuntime match, Seat seat) {}
 
         /** A seat changed hands (backfill). */
-        void seatFilled(MatchRuntime match, Seat before, Seat after);
+        default void seatFilled(MatchRuntime match, Seat before, Seat after) {}
     }
 
     final MatchId id;
