@@ -88,6 +88,24 @@ export function next(channel, event) {
   }), `${event} on ${channel.topic}`);
 }
 
+/**
+ * Sockets a test file opens through `socketOf`, closed by `closeAll` after each test whatever happened:
+ * `const sockets = trackedSockets(); afterEach(sockets.closeAll);`.
+ */
+export function trackedSockets() {
+  const open = [];
+  return {
+    socketOf(player) {
+      const socket = connect(player);
+      open.push(socket);
+      return socket;
+    },
+    closeAll() {
+      open.splice(0).forEach((socket) => socket.disconnect());
+    },
+  };
+}
+
 /** Rejects when `promise` takes longer than `ms`. */
 export function within(promise, what, ms = TIMEOUT * 2) {
   let timer;

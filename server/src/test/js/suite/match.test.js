@@ -2,18 +2,11 @@
 // bad inputs get error replies and change nothing, a dropped player rejoins within the grace period and resumes.
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { PLAYERS, SOCKET_URL, connect, join, next, push, within } from "../client.js";
+import { PLAYERS, SOCKET_URL, join, next, push, within, trackedSockets } from "../client.js";
 
 const [x, o, watcher] = PLAYERS.slice(12, 15);
-const open = [];
-afterEach(() => open.splice(0).forEach((socket) => socket.disconnect()));
-
-/** A socket that is closed after the test whatever happens. */
-function socketOf(player) {
-  const socket = connect(player);
-  open.push(socket);
-  return socket;
-}
+const { socketOf, closeAll } = trackedSockets();
+afterEach(closeAll);
 const API = SOCKET_URL.replace(/^ws/, "http").replace(/\/socket$/, "") + "/api/v1";
 
 async function api(player, method, path, body) {

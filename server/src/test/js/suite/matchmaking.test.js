@@ -2,17 +2,11 @@
 // match_found, join the match it names and play it to the end. Also: a bad queue request gets an error reply.
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { PLAYERS, connect, join, next, push, within } from "../client.js";
+import { PLAYERS, join, next, push, within, trackedSockets } from "../client.js";
 
 const [first, second] = PLAYERS.slice(10, 12);
-const open = [];
-afterEach(() => open.splice(0).forEach((socket) => socket.disconnect()));
-
-function socketOf(player) {
-  const socket = connect(player);
-  open.push(socket);
-  return socket;
-}
+const { socketOf, closeAll } = trackedSockets();
+afterEach(closeAll);
 
 test("two players queue tictactoe, are matched, join the match and play it", async () => {
   const [s1, s2] = [socketOf(first), socketOf(second)];

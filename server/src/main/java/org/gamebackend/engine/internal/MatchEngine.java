@@ -2,6 +2,7 @@ package org.gamebackend.engine.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import org.gamebackend.engine.MatchResult;
 import org.gamebackend.engine.MatchSummary;
 import org.gamebackend.engine.Matches;
 import org.gamebackend.engine.Seat;
+import org.gamebackend.platform.Shutdown;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,8 +133,9 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
 
     @Override
     public Optional<MatchSummary> find(MatchId id) {
+        // an ended match stays in `running` until its result is stored: answer from memory until then
         MatchRuntime live = running.get(id);
-        return live != null && !live.ended() ? Optional.of(summary(live)) : store.find(id);
+        return live != null ? Optional.of(summary(live)) : store.find(id);
     }
 
     @Override
@@ -343,12 +346,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        io.shutdown();
-        try {
-            io.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.await(io, Duration.ofSeconds(10));
     }
 
     @Override
@@ -425,7 +423,12 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         return running.size();
     }
 
+    /** A match as this node holds it; an ended one is reported with its result until the store has it. */
     private MatchSummary summary(MatchRuntime m) {
-        return new MatchSummary(m.id, m.game(), m.mode, "running", m.seats, m.tick(), null, m.startedAt, null);
+        MatchResult result = m.result;
+        return result == null
+                ? new MatchSummary(m.id, m.game(), m.mode, "running", m.seats, m.tick(), null, m.startedAt, null)
+                : new MatchSummary(
+                        m.id, m.game(), m.mode, result.status(), m.seats, m.tick(), result.data(), m.startedAt, null);
     }
 }

@@ -14,6 +14,7 @@ import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchResult;
 import org.gamebackend.engine.Seat;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.util.RawValue;
@@ -65,6 +66,8 @@ final class MatchRuntime {
     final Instant startedAt;
     /** The seats as of the last tick (a copy: the simulation's own list belongs to the worker). */
     volatile List<Seat> seats;
+    /** How the match ended, once it has (set before {@code match_end} goes out). */
+    volatile @Nullable MatchResult result;
     /** Seats whose player has joined the match topic at least once. */
     final Set<Integer> arrived = ConcurrentHashMap.newKeySet();
 
@@ -302,6 +305,7 @@ final class MatchRuntime {
     }
 
     private void finish(MatchResult result) {
+        this.result = result;
         ended = true;
         failPending("match_ended");
         outlet.broadcast(id, "match_end", Map.of("status", result.status(), "result", result.data()));

@@ -1,6 +1,7 @@
 package org.gamebackend.matchmaking.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import org.gamebackend.matchmaking.Placement;
 import org.gamebackend.matchmaking.Placement.MatchPlan;
 import org.gamebackend.matchmaking.Placement.SeatPlan;
 import org.gamebackend.matchmaking.TicketId;
+import org.gamebackend.platform.Shutdown;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -444,12 +446,8 @@ final class Matchmaker implements SmartLifecycle {
         ScheduledExecutorService l = loop;
         loop = null;
         if (l != null) {
-            l.shutdownNow();
-            try {
-                l.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            l.shutdownNow(); // pending passes and checks are dropped: the next start rebuilds from the database
+            Shutdown.await(l, Duration.ofSeconds(5));
         }
         // the loop is gone: what it held is rebuilt from the database at the next start
         searching.values().forEach(t -> {
@@ -460,12 +458,7 @@ final class Matchmaker implements SmartLifecycle {
         });
         searching.clear();
         passPending.clear();
-        io.shutdown();
-        try {
-            io.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Shutdown.await(io, Duration.ofSeconds(10));
     }
 
     @Override

@@ -83,14 +83,7 @@ class BackfillTests {
         assertThat(live.seats().get(2).player()).isEqualTo(newcomer);
 
         var replay = Simulation.start(MatchId.random(), arena, seats, codec, Duration.ofDays(36_500), 9);
-        List<LogEntry> entries = InputLog.entries(live.log().toBytes());
-        int next = 0;
-        while (replay.currentTick() < live.currentTick()) {
-            while (next < entries.size() && entries.get(next).tick() == replay.currentTick()) {
-                replay.apply(entries.get(next++));
-            }
-            replay.step();
-        }
+        ReplayDeterminismTests.replay(live, replay);
         assertThat(replay.seats().get(2).player()).isEqualTo(newcomer);
         assertThat(StateCodec.sha256(replay.stateBytes())).isEqualTo(StateCodec.sha256(live.stateBytes()));
     }

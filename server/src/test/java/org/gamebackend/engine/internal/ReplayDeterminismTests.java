@@ -44,15 +44,9 @@ class ReplayDeterminismTests {
 
         Simulation<CounterGame.State, CounterGame.Add> replay =
                 Simulation.start(MatchId.random(), game, seats, codec, Duration.ofDays(36_500), 42);
-        List<LogEntry> entries = InputLog.entries(live.log().toBytes());
-        int next = 0;
-        while (replay.currentTick() < live.currentTick()) {
-            while (next < entries.size() && entries.get(next).tick() == replay.currentTick()) {
-                replay.apply(entries.get(next++));
-            }
-            replay.step();
-        }
-        assertThat(next).isEqualTo(entries.size());
+        assertThat(replay(live, replay))
+                .as("log entries applied")
+                .isEqualTo(InputLog.entries(live.log().toBytes()).size());
         assertThat(StateCodec.sha256(replay.stateBytes())).isEqualTo(liveHash);
         assertThat(new String(replay.stateBytes(), StandardCharsets.UTF_8)).contains("leave");
     }
@@ -68,5 +62,18 @@ class ReplayDeterminismTests {
             b.step();
         }
         assertThat(StateCodec.sha256(a.stateBytes())).isNotEqualTo(StateCodec.sha256(b.stateBytes()));
+    }
+
+    /** Feeds {@code live}'s log, tick by tick, into {@code replay} until it has reached the same tick. */
+    static int replay(Simulation<?, ?> live, Simulation<?, ?> replay) {
+        List<LogEntry> entries = InputLog.entries(live.log().toBytes());
+        int next = 0;
+        while (replay.currentTick() < live.currentTick()) {
+            while (next < entries.size() && entries.get(next).tick() == replay.currentTick()) {
+                replay.apply(entries.get(next++));
+            }
+            replay.step();
+        }
+        return next;
     }
 }
