@@ -13,7 +13,11 @@ import org.gamebackend.engine.MatchId;
  */
 public interface Placement {
 
-    /** Starts the match; throws when it cannot (the group's tickets then search again). */
+    /**
+     * Starts the match; throws when it cannot (the group's tickets then search again) — {@link
+     * org.gamebackend.engine.PlayerInMatchException} when one of its players is already playing elsewhere (that
+     * player's ticket is cancelled, the others search again).
+     */
     MatchId place(MatchPlan plan);
 
     /** The plan's players who have joined their match so far; empty when the match is no longer running. */

@@ -161,6 +161,51 @@ class MatchmakingApiTests {
     }
 
     @Test
+    void aSearcherWhoStartedAPrivateMatchLosesTheTicketAndNobodyPlaysTwoMatches() {
+        var ivy = mm.player("mm-i");
+        var jon = mm.player("mm-j");
+        var kim = mm.player("mm-k");
+        String ivysTicket = mm.queued(ivy, Map.of("mode", "duel", "region", "sa"));
+        Map<?, ?> invitation =
+                MatchmakingClient.body(mm.send(ivy, "POST", "/api/v1/matches", Map.of("game", "tictactoe", "seats", 2))
+                        .expectStatus()
+                        .isCreated());
+        mm.send(jon, "POST", "/api/v1/matches/join", Map.of("invite_code", invitation.get("invite_code")))
+                .expectStatus()
+                .isOk();
+        // ivy plays now; a second private match with her is refused
+        Map<?, ?> another =
+                MatchmakingClient.body(mm.send(kim, "POST", "/api/v1/matches", Map.of("game", "tictactoe", "seats", 2))
+                        .expectStatus()
+                        .isCreated());
+        expectProblem(
+                mm.send(ivy, "POST", "/api/v1/matches/join", Map.of("invite_code", another.get("invite_code"))),
+                409,
+                "already_in_match",
+                null);
+
+        String kimsTicket = mm.queued(kim, Map.of("mode", "duel", "region", "sa"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(mm.ticket(ivy, ivysTicket).get("reason")).isEqualTo("in_match"));
+        assertThat(mm.ticket(ivy, ivysTicket).get("status")).isEqualTo("cancelled");
+        assertThat(mm.ticket(kim, kimsTicket).get("status")).isEqualTo("searching");
+        mm.cancel(kim, kimsTicket).expectStatus().isNoContent();
+    }
+
+    @Test
+    void theModesAreListed() {
+        mm.send(mm.player("mm-l"), "GET", "/api/v1/matchmaking/modes", null)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$[?(@.name == 'arena-2v2')].team_size")
+                .isEqualTo(2)
+                .jsonPath("$[?(@.name == 'tictactoe')].max_party_size")
+                .isEqualTo(1);
+    }
+
+    @Test
     void theQueuesAreVisibleInTheMetrics() {
         var gus = mm.player("mm-g");
         String id = mm.queued(gus, Map.of("mode", "duel", "region", "oce"));

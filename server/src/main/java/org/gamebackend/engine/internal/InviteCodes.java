@@ -9,6 +9,7 @@ import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.Game;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchRequest;
+import org.gamebackend.engine.PlayerInMatchException;
 import org.gamebackend.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -88,7 +89,16 @@ public final class InviteCodes {
                 for (int i = 0; i < invitation.players.size(); i++) {
                     seats.add(new MatchRequest.SeatRequest(invitation.players.get(i), false, i));
                 }
-                invitation.match = engine.create(new MatchRequest(invitation.game, "custom", seats), code);
+                try {
+                    invitation.match = engine.create(new MatchRequest(invitation.game, "custom", seats), code);
+                } catch (PlayerInMatchException e) {
+                    invitation.players.remove(player); // as if this join never happened
+                    throw new ApiException(
+                            HttpStatus.CONFLICT,
+                            "already_in_match",
+                            (e.player().equals(player) ? "You are" : "A player of this match is") + " in match "
+                                    + e.match() + "; finish it first");
+                }
             }
             return status(code, invitation);
         }

@@ -27,6 +27,7 @@ import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.MatchResult;
 import org.gamebackend.engine.MatchSummary;
 import org.gamebackend.engine.Matches;
+import org.gamebackend.engine.PlayerInMatchException;
 import org.gamebackend.engine.Seat;
 import org.gamebackend.platform.Shutdown;
 import org.jspecify.annotations.Nullable;
@@ -111,24 +112,46 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             throw new IllegalArgumentException("a player can hold only one seat in a match");
         }
         MatchId id = MatchId.random();
-        long seed = seeds.nextLong();
-        Instant now = clock.instant();
-        Simulation<?, ?> sim = Simulation.start(id, game, seats, codec, props.dropGrace(), seed);
-        store.insert(id, game.spec().name(), request.mode(), seats, seed, now, inviteCode);
-        launch(new MatchRuntime(
-                id,
-                request.mode(),
-                seed,
-                now,
-                sim,
-                outlet,
-                metrics.of(game.spec().name()),
-                props,
-                codec,
-                this,
-                System.nanoTime()));
+        reserve(id, seats);
+        try {
+            long seed = seeds.nextLong();
+            Instant now = clock.instant();
+            Simulation<?, ?> sim = Simulation.start(id, game, seats, codec, props.dropGrace(), seed);
+            store.insert(id, game.spec().name(), request.mode(), seats, seed, now, inviteCode);
+            launch(new MatchRuntime(
+                    id,
+                    request.mode(),
+                    seed,
+                    now,
+                    sim,
+                    outlet,
+                    metrics.of(game.spec().name()),
+                    props,
+                    codec,
+                    this,
+                    System.nanoTime()));
+        } catch (RuntimeException e) {
+            seats.forEach(seat -> byPlayer.remove(seat.player(), id));
+            throw e;
+        }
         log.info("match {} of {} ({}) started with {} seats", id, game.spec().name(), request.mode(), n);
         return id;
+    }
+
+    /** Claims every human seat's player for this match, all or none: nobody plays two matches at once. */
+    private void reserve(MatchId id, List<Seat> seats) {
+        List<PlayerId> taken = new ArrayList<>();
+        for (Seat seat : seats) {
+            if (seat.bot()) {
+                continue;
+            }
+            MatchId other = byPlayer.putIfAbsent(seat.player(), id);
+            if (other != null) {
+                taken.forEach(p -> byPlayer.remove(p, id));
+                throw new PlayerInMatchException(seat.player(), other);
+            }
+            taken.add(seat.player());
+        }
     }
 
     @Override

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.MatchId;
+import org.gamebackend.engine.PlayerInMatchException;
 import org.gamebackend.matchmaking.MatchMade;
 import org.gamebackend.matchmaking.Placement;
 import org.gamebackend.matchmaking.Placement.MatchPlan;
@@ -251,6 +252,21 @@ final class Matchmaker implements SmartLifecycle {
         MatchId match;
         try {
             match = placement.place(plan);
+        } catch (PlayerInMatchException e) {
+            // someone got into a match another way (a private match) while searching: their ticket ends, the rest
+            // search again
+            store.unclaim(ids, now);
+            Set<TicketId> gone = new HashSet<>();
+            for (Ticket t : p.tickets()) {
+                if (t.members.stream().anyMatch(m -> m.player().equals(e.player()))
+                        && store.end(t.id, "cancelled", "in_match", now)) {
+                    gone.add(t.id);
+                    metrics.ended(t.mode, "cancelled");
+                    pushes.ticket(t.members, t.id, "cancelled", null, "in_match");
+                }
+            }
+            run(() -> back(p.tickets(), gone));
+            return;
         } catch (RuntimeException e) {
             log.error(
                     "could not place a {} match; its tickets search again",
