@@ -23,6 +23,14 @@ public interface ChannelHandler {
      */
     Reply join(ChannelContext channel, JsonNode params);
 
+    /**
+     * Whether a joined channel gets the topic's broadcasts ({@link PubSub}); asked once, after an ok join. A handler
+     * that delivers to some channels on its own schedule (delayed spectators) answers false for them and pushes.
+     */
+    default boolean receivesBroadcasts(ChannelContext channel) {
+        return true;
+    }
+
     /** Runs after the ok join reply has been written, like Phoenix's {@code :after_join}: push initial state here. */
     default void afterJoin(ChannelContext channel) {}
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Wiring of the engine: the games found as beans, the store, the meters and the engine itself. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(EngineProperties.class)
+@EnableConfigurationProperties({EngineProperties.class, SpectatorProperties.class})
 class EngineConfiguration {
 
     @Bean
@@ -28,8 +28,9 @@ class EngineConfiguration {
 
     /** The socket side of matches; also where the engine's messages go out. */
     @Bean
-    MatchChannels matchChannels(ObjectProvider<MatchEngine> engine, PubSub pubSub, Presence presence) {
-        return new MatchChannels(engine, pubSub, presence);
+    MatchChannels matchChannels(
+            ObjectProvider<MatchEngine> engine, PubSub pubSub, Presence presence, SpectatorProperties spectators) {
+        return new MatchChannels(engine, pubSub, presence, spectators);
     }
 
     @Bean

@@ -8,6 +8,10 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchId;
@@ -34,21 +38,39 @@ import tools.jackson.databind.JsonNode;
  */
 final class MatchChannels implements ChannelHandler, MatchOutlet {
 
-    private record Member(ChannelContext channel, int seat) {
+    /** @param delayMillis how late a spectator sees the match (0 = live, through PubSub) */
+    private record Member(ChannelContext channel, int seat, long delayMillis) {
         boolean spectator() {
             return seat < 0;
+        }
+
+        boolean delayed() {
+            return delayMillis > 0;
         }
     }
 
     private final ObjectProvider<MatchEngine> engine;
     private final PubSub pubSub;
     private final Presence presence;
+    private final SpectatorProperties spectators;
     private final Map<MatchId, List<Member>> members = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "spectator-delay");
+        t.setDaemon(true);
+        return t;
+    });
 
-    MatchChannels(ObjectProvider<MatchEngine> engine, PubSub pubSub, Presence presence) {
+    MatchChannels(
+            ObjectProvider<MatchEngine> engine, PubSub pubSub, Presence presence, SpectatorProperties spectators) {
         this.engine = engine;
         this.pubSub = pubSub;
         this.presence = presence;
+        this.spectators = spectators;
+    }
+
+    /** Called by Spring at shutdown (inferred destroy method). */
+    public void close() {
+        delayer.shutdownNow();
     }
 
     @Override
@@ -72,7 +94,16 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
             return Reply.error("not_seated");
         }
         int index = spectate ? -1 : seat.getAsInt();
-        members.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(new Member(channel, index));
+        long delay = 0;
+        if (spectate) {
+            JsonNode asked = params.path("delay");
+            if (!asked.isMissingNode() && (!asked.isNumber() || asked.asDouble() < 0)) {
+                return Reply.error("bad_delay");
+            }
+            double seconds = Math.min(asked.asDouble(0), spectators.maxDelay().toSeconds());
+            delay = Math.max(spectators.delay().toMillis(), Math.round(seconds * 1000));
+        }
+        members.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(new Member(channel, index, delay));
         if (!spectate) {
             engine.getObject().connected(id, index);
         }
@@ -83,9 +114,21 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
         reply.put("mode", m.mode());
         reply.put("seat", spectate ? null : index);
         reply.put("spectator", spectate);
-        reply.put("tick", m.tick());
-        reply.put("state", m.state());
+        if (delay > 0) {
+            // a delayed spectator sees nothing live: the first state arrives `delay` after it was sent to players
+            reply.put("delay", delay / 1000.0);
+            reply.put("tick", null);
+            reply.put("state", null);
+        } else {
+            reply.put("tick", m.tick());
+            reply.put("state", m.state());
+        }
         return Reply.ok(reply);
+    }
+
+    @Override
+    public boolean receivesBroadcasts(ChannelContext channel) {
+        return member(channel).map(m -> !m.delayed()).orElse(true);
     }
 
     @Override
@@ -187,6 +230,31 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
     @Override
     public void broadcast(MatchId match, String event, Object payload) {
         pubSub.broadcast(match.topic(), event, payload);
+        later(match, event, payload);
+    }
+
+    /** Delayed spectators get what everyone got, their delay later (payloads are immutable once sent). */
+    private void later(MatchId match, String event, Object payload) {
+        List<Member> list = members.get(match);
+        if (list == null) {
+            return;
+        }
+        for (Member m : list) {
+            if (m.delayed()) {
+                try {
+                    var _ = delayer.schedule(
+                            () -> {
+                                if (m.channel().joined()) {
+                                    m.channel().push(event, payload);
+                                }
+                            },
+                            m.delayMillis(),
+                            TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    return; // shutting down
+                }
+            }
+        }
     }
 
     @Override
@@ -206,10 +274,11 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
         List<Member> list = members.get(match);
         if (list != null) {
             for (Member m : list) {
-                if (m.spectator()) {
+                if (m.spectator() && !m.delayed()) {
                     m.channel().push(event, payload);
                 }
             }
+            later(match, event, payload);
         }
     }
 }

@@ -100,7 +100,9 @@ final class Channels {
         joined.joined(true);
         // subscribe before the ok reply, as Phoenix does: a client that saw its join succeed must not miss a
         // broadcast that another socket sends right after
-        pubSub.subscribe(joined);
+        if (joined.handler().receivesBroadcasts(joined)) {
+            pubSub.subscribe(joined);
+        }
         connection.reply(joined.joinRef(), message.ref(), topic, "ok", reply instanceof Reply.Ok(var r) ? r : EMPTY);
         metrics.join(topic, "ok");
         try {
