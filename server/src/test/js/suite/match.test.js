@@ -113,6 +113,7 @@ test("bad inputs get error replies and change nothing", async () => {
   const rejoin = sockets[0].channel(`match:${id}`);
   const state = (await join(rejoin)).state;
   assert.deepEqual(state.board, ["", "", "", "", "X", "", "", "", ""], "only the accepted move changed the board");
+  await endByForfeit(co);
   sockets.forEach((socket) => socket.disconnect());
 });
 
@@ -148,7 +149,17 @@ test("only seated players may join a match without spectating", async () => {
   await assert.rejects(join(nowhere), (e) => e.response.reason === "match_not_running");
   nowhere.leave();
   socket.disconnect();
+  const seated = socketOf(x).channel(`match:${id}`);
+  await join(seated);
+  await endByForfeit(seated);
 });
+
+/** Ends a match by one side's forfeit: a player plays one match at a time, so no test leaves one running. */
+async function endByForfeit(channel) {
+  const end = next(channel, "match_end");
+  assert.equal((await push(channel, "forfeit", {})).status, "ok");
+  assert.equal((await end).result.reason, "forfeit");
+}
 
 async function waitFor(read, done) {
   for (let i = 0; i < 100; i++) {

@@ -44,9 +44,11 @@ public final class TicketService {
             List<PlayerId> players) {
 
         static TicketView of(TicketStore.Row r) {
+            // claimed for a match that is being placed: still searching as far as the player can tell
+            String status = r.status().equals("matched") && r.matchId() == null ? "searching" : r.status();
             return new TicketView(
                     r.id(),
-                    r.status(),
+                    status,
                     r.mode(),
                     r.region(),
                     r.matchId(),
