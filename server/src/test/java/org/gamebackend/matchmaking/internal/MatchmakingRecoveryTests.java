@@ -94,7 +94,14 @@ class MatchmakingRecoveryTests {
             jdbc.sql("update matchmaking_tickets set status = 'matched' where id = ?")
                     .param(UUID.fromString(t1))
                     .update();
-            assertThat(ticket(first, t1).get("status")).isEqualTo("matched");
+            assertThat(jdbc.sql("select status from matchmaking_tickets where id = ?")
+                            .param(UUID.fromString(t1))
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("matched");
+            assertThat(ticket(first, t1).get("status"))
+                    .as("no match yet: searching to the player")
+                    .isEqualTo("searching");
             matchmaker.start();
             String match = awaitStatus(first, t1, "matched").get("match_id").toString();
             assertThat(awaitStatus(second, t2, "matched").get("match_id")).isEqualTo(match);
