@@ -3,6 +3,7 @@ package org.gamebackend.matchmaking.internal;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +13,12 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The loop a matchmaker runs around the pairing, for one mode, on one thread, with the clock as a parameter (simulated
- * or real): one {@link Pool} per region; every pool paired each interval, and a pool that got tickets paired at once
- * when it {@linkplain Pool#canFill() can fill} a match; after the mode's fallback delay a still-searching ticket is
- * also added to every other region's pool it has a latency within the mode's ceiling to; tickets expire after the
- * mode's TTL. Every proposal counts as placed: its tickets are done.
+ * or real): one {@link Pool} per region; every pool paired each interval, and a pool that got tickets and
+ * {@linkplain Pool#canFill() can fill} a match paired soon: at once if its last pass is at least the minimum gap ago
+ * (the server's {@link Matchmaker#MIN_PASS_GAP_MS}, 100 ms), else as soon as it is — at most one such pass per gap, as
+ * the server's {@code Matchmaker} does; after the mode's fallback delay a still-searching ticket is also added to every
+ * other region's pool it has a latency within the mode's ceiling to; tickets expire after the mode's TTL. Every
+ * proposal counts as placed: its tickets are done.
  */
 final class BenchMatchmaker {
 
@@ -30,10 +33,15 @@ final class BenchMatchmaker {
 
     private final Mode mode;
     private final long intervalMillis;
+    private final long minPassGapMillis;
     private final Outcomes outcomes;
     private final Map<String, Pool> pools = new LinkedHashMap<>();
     /** Pools that got tickets since the last {@link #advance}. */
     private final Set<Pool> grown = new HashSet<>();
+    /** When each pool was last paired. */
+    private final Map<Pool, Long> lastPass = new HashMap<>();
+    /** Pools that can fill and wait for their immediate pass, and when it is due. */
+    private final Map<Pool, Long> pending = new HashMap<>();
     // every ticket, oldest first (tickets arrive in age order), until offered abroad / until it expires
     private final ArrayDeque<Ticket> toOffer = new ArrayDeque<>();
     private final ArrayDeque<Ticket> toExpire = new ArrayDeque<>();
@@ -46,9 +54,20 @@ final class BenchMatchmaker {
     long passes;
     long immediatePasses;
 
-    BenchMatchmaker(Mode mode, List<String> regions, long intervalMillis, long start, Outcomes outcomes) {
+    /**
+     * @param minPassGapMillis at least this long between a pool's last pass and an immediate pass for new arrivals (0:
+     *     a pass after every add to a pool that can fill)
+     */
+    BenchMatchmaker(
+            Mode mode,
+            List<String> regions,
+            long intervalMillis,
+            long minPassGapMillis,
+            long start,
+            Outcomes outcomes) {
         this.mode = mode;
         this.intervalMillis = intervalMillis;
+        this.minPassGapMillis = minPassGapMillis;
         this.outcomes = outcomes;
         this.nextInterval = start + intervalMillis;
         for (String region : regions) {
@@ -78,9 +97,17 @@ final class BenchMatchmaker {
             nextInterval += intervalMillis;
         }
         for (Pool pool : pools.values()) {
+            if (grown.contains(pool) && pool.canFill() && !pending.containsKey(pool)) {
+                pending.put(pool, lastPass.getOrDefault(pool, Long.MIN_VALUE / 2) + minPassGapMillis);
+            }
+            Long due = pending.get(pool);
             if (interval && pool.tickets() > 0) {
                 pass(pool, now);
-            } else if (grown.contains(pool) && pool.canFill()) {
+                if (due != null && due <= now) {
+                    pending.remove(pool); // due at the same moment: this pass serves it
+                }
+            } else if (due != null && due <= now) {
+                pending.remove(pool);
                 immediatePasses++;
                 pass(pool, now);
             }
@@ -88,9 +115,13 @@ final class BenchMatchmaker {
         grown.clear();
     }
 
-    /** When the next interval pass is due. */
-    long nextInterval() {
-        return nextInterval;
+    /** When the next pass is due: the next interval, or an earlier immediate pass held back by the minimum gap. */
+    long nextDue() {
+        long due = nextInterval;
+        for (long d : pending.values()) {
+            due = Math.min(due, d);
+        }
+        return due;
     }
 
     /** Tickets still searching. */
@@ -106,6 +137,7 @@ final class BenchMatchmaker {
     }
 
     private void pass(Pool pool, long now) {
+        lastPass.put(pool, now);
         long cpu = THREADS.getCurrentThreadCpuTime();
         List<Proposal> made = pool.pass(now);
         passCpuNanos.recordValue(Math.max(0, THREADS.getCurrentThreadCpuTime() - cpu));

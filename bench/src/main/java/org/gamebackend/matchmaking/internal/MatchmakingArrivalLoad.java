@@ -13,8 +13,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Sustained arrival, in real time and in process (no database, no REST, no sockets): RATE tickets a second from
  * {@link Population} are added to the pools of one mode on one thread, which pairs them the way the matchmaker does
- * ({@link BenchMatchmaker}: every pool each interval, and at once when a pool that just got tickets can fill a match).
- * Reports time to match (wall clock from add to proposal) and the CPU time of each pass.
+ * ({@link BenchMatchmaker}: every pool each interval, and a pool that just got tickets and can fill a match at most
+ * once per 100 ms, as the server does). Reports time to match (wall clock from add to proposal) and the CPU time of
+ * each pass.
  *
  * <p>Tickets added in the measured window count; arrivals continue after it (the tail) until every counted ticket
  * is matched or expired, so that the last ones still see a full pool.
@@ -96,8 +97,13 @@ public final class MatchmakingArrivalLoad {
             for (int i = 0; i < total; i++) {
                 stream.add(population.next(random, 0));
             }
-            this.matchmaker =
-                    new BenchMatchmaker(mode, Population.REGIONS, o.intervalMillis(), System.currentTimeMillis(), this);
+            this.matchmaker = new BenchMatchmaker(
+                    mode,
+                    Population.REGIONS,
+                    o.intervalMillis(),
+                    o.minPassGapMillis(),
+                    System.currentTimeMillis(),
+                    this);
         }
 
         void go() {
@@ -123,7 +129,7 @@ public final class MatchmakingArrivalLoad {
                 if (elapsed >= tailEndNanos || (reported && counted.isEmpty())) {
                     break;
                 }
-                long wake = System.nanoTime() + (matchmaker.nextInterval() - System.currentTimeMillis()) * 1_000_000;
+                long wake = System.nanoTime() + (matchmaker.nextDue() - System.currentTimeMillis()) * 1_000_000;
                 if (next < stream.size()) {
                     wake = Math.min(wake, start + (long) (next * nanosPerTicket));
                 }

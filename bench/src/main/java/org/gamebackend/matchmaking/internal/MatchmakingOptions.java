@@ -29,7 +29,8 @@ final class MatchmakingOptions {
             "fallback-after", "15",
             "fallback-ceiling", "120",
             "ttl", "300",
-            "interval", "1");
+            "interval", "1",
+            "min-pass-gap", String.valueOf(Matchmaker.MIN_PASS_GAP_MS / 1000.0));
 
     static final String MODE_USAGE = """
               --teams N --team-size N          match shape (2 x 1)
@@ -37,7 +38,9 @@ final class MatchmakingOptions {
               --bots-after S|off --min-humans N bot fill (30, 1)
               --fallback-after S|0 --fallback-ceiling MS     region fallback (15, 120; 0 turns it off)
               --ttl S                           ticket lifetime (300)
-              --interval S                      pass interval (1)""";
+              --interval S                      pass interval (1)
+              --min-pass-gap S                  at least this between a pool's passes for new arrivals (0.1, as the
+                                                server; 0 = a pass after every add to a pool that can fill)""";
 
     private final Map<String, String> values;
     private final List<String> positional;
@@ -121,11 +124,21 @@ final class MatchmakingOptions {
         return interval;
     }
 
+    /** The server's {@code Matchmaker.MIN_PASS_GAP_MS} unless set: how often arrivals may trigger a pool's pass. */
+    long minPassGapMillis() {
+        long gap = millis("min-pass-gap");
+        if (gap < 0) {
+            throw new IllegalArgumentException("--min-pass-gap must not be negative");
+        }
+        return gap;
+    }
+
     /** One line naming every setting, for the report. */
     String describe(Mode m) {
         return String.format(
                 Locale.ROOT,
-                "%d teams x %d; window %s +%s/s max %s; bots %s; fallback %s; ttl %d s; pass every %s s",
+                "%d teams x %d; window %s +%s/s max %s; bots %s; fallback %s; ttl %d s; pass every %s s,"
+                        + " for arrivals at most every %s s",
                 m.teams(),
                 m.teamSize(),
                 text("window-start"),
@@ -136,7 +149,8 @@ final class MatchmakingOptions {
                         ? "off"
                         : "after " + text("fallback-after") + " s to regions <= " + m.maxLatency() + " ms",
                 m.ticketTtlMillis() / 1000,
-                text("interval"));
+                text("interval"),
+                text("min-pass-gap"));
     }
 
     private static Map<String, String> defaults(String... pairs) {

@@ -67,7 +67,8 @@ public final class MatchmakingSimulator {
 
     private static void run(TicketStream stream, Mode mode, MatchmakingOptions o) {
         MatchOutcomes outcomes = new MatchOutcomes(stream.regions());
-        BenchMatchmaker matchmaker = new BenchMatchmaker(mode, stream.regions(), o.intervalMillis(), 0, outcomes);
+        BenchMatchmaker matchmaker =
+                new BenchMatchmaker(mode, stream.regions(), o.intervalMillis(), o.minPassGapMillis(), 0, outcomes);
         List<StreamTicket> tickets = stream.tickets();
         long end = stream.durationMillis() + o.millis("drain");
         long progress = o.millis("progress");
@@ -77,7 +78,7 @@ public final class MatchmakingSimulator {
         long refused = 0;
         while (true) {
             long arrival = next < tickets.size() ? tickets.get(next).arrivalMillis() : Long.MAX_VALUE;
-            long now = Math.min(arrival, matchmaker.nextInterval());
+            long now = Math.min(arrival, matchmaker.nextDue());
             if (now > end) {
                 break;
             }
