@@ -12,7 +12,8 @@ bench_classpath() {
   if [ ! -f "$ROOT/bench/target/classpath.txt" ]; then
     (cd "$ROOT" && ./mvnw -q -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt)
   fi
-  echo "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
+  # this checkout's server classes first: the server jar in ~/.m2 is whatever was installed last
+  echo "$ROOT/bench/target/classes:$ROOT/server/target/classes:$(cat "$ROOT/bench/target/classpath.txt")"
 }
 
 # start_server NAME PORT [env...]: starts the fat jar in the background with data under $WORK/NAME; sets SERVER_PID

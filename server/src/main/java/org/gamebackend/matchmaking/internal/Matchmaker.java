@@ -109,8 +109,20 @@ final class Matchmaker implements SmartLifecycle {
 
     private void admit(Ticket t) {
         Pool pool = pools.get(key(t.mode, t.region));
-        if (pool == null) {
+        Mode mode = modes.get(t.mode);
+        if (pool == null || mode == null) {
             return; // a mode or region removed from the configuration; the ticket expires in the database
+        }
+        if (t.backfill == null && t.size() > mode.maxPartySize()) {
+            // queued before the mode's configuration shrank: it can never be matched
+            t.state = Ticket.State.DONE;
+            io.execute(() -> {
+                if (store.end(t.id, "cancelled", "party_too_big", clock.instant())) {
+                    metrics.ended(t.mode, "cancelled");
+                    pushes.ticket(t.members, t.id, "cancelled", null, "party_too_big");
+                }
+            });
+            return;
         }
         searching.put(t.id, t);
         pool.add(t);

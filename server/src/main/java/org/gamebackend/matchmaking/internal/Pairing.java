@@ -34,7 +34,9 @@ final class Pairing {
     private double min;
     private double max;
     private double window;
-    private final int[] sizes;
+    // scratch of the team-packing check: tickets per size, room left per team
+    private final int[] bySize;
+    private final int[] rooms;
 
     private Pairing(Mode mode, String region, List<Ticket> byRating, long now) {
         this.mode = mode;
@@ -44,7 +46,8 @@ final class Pairing {
         int n = byRating.size();
         this.prev = new int[n];
         this.next = new int[n];
-        this.sizes = new int[mode.seats()];
+        this.bySize = new int[mode.seats() + 1];
+        this.rooms = new int[mode.teams()];
     }
 
     /**
@@ -68,8 +71,8 @@ final class Pairing {
         }
         List<Proposal> made = new ArrayList<>();
         for (Ticket anchor : byAge) {
-            if (anchor.state != Ticket.State.SEARCHING) {
-                continue;
+            if (anchor.state != Ticket.State.SEARCHING || anchor.size() > mode.maxPartySize()) {
+                continue; // too big for this mode (its configuration shrank since it was queued): it expires
             }
             Proposal p = groupAround(anchor);
             if (p != null) {
@@ -163,12 +166,12 @@ final class Pairing {
         if (mode.teamSize() == 1 || group.getFirst().backfill != null) {
             return true;
         }
-        int count = 0;
+        java.util.Arrays.fill(bySize, 0);
         for (Ticket t : group) {
-            sizes[count++] = t.size();
+            bySize[t.size()]++;
         }
-        sizes[count++] = c.size();
-        return TeamBalancer.packable(sizes, count, mode.teams(), mode.teamSize());
+        bySize[c.size()]++;
+        return TeamBalancer.packable(bySize, rooms, mode.teams(), mode.teamSize());
     }
 
     /**

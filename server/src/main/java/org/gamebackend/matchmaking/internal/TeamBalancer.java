@@ -29,11 +29,14 @@ final class TeamBalancer {
         this.sums = sums;
         this.teams = teams;
         this.teamSize = teamSize;
-        // Big units first (stable): they are the hardest to place, so dead ends show early.
+        // Big units first (they are the hardest to place, so dead ends show early), the strongest first among
+        // equals (so the greedy start is a draft that spreads strength over the teams).
         this.order = new int[sizes.length];
         for (int i = 0; i < order.length; i++) {
             int j = i;
-            while (j > 0 && sizes[order[j - 1]] < sizes[i]) {
+            while (j > 0
+                    && (sizes[order[j - 1]] < sizes[i]
+                            || (sizes[order[j - 1]] == sizes[i] && sums[order[j - 1]] < sums[i]))) {
                 order[j] = order[j - 1];
                 j--;
             }
@@ -60,21 +63,26 @@ final class TeamBalancer {
         return b.best.length == 0 ? null : b.best;
     }
 
-    /** Whether units of these sizes can fill teams exactly (first fit, biggest first: exact for the small sizes used). */
-    static boolean packable(int[] sizes, int count, int teams, int teamSize) {
-        int[] sorted = Arrays.copyOf(sizes, count);
-        Arrays.sort(sorted);
-        int[] room = new int[teams];
-        Arrays.fill(room, teamSize);
-        for (int i = count - 1; i >= 0; i--) {
-            int t = 0;
-            while (t < teams && room[t] < sorted[i]) {
-                t++;
+    /**
+     * Whether units can fill teams exactly, first fit biggest first (exact for team sizes up to 6). Allocation-free:
+     * it runs for every candidate of every group.
+     *
+     * @param bySize how many units have each size (index = size); left unchanged
+     * @param rooms scratch, one entry per team
+     */
+    static boolean packable(int[] bySize, int[] rooms, int teams, int teamSize) {
+        java.util.Arrays.fill(rooms, 0, teams, teamSize);
+        for (int size = bySize.length - 1; size >= 1; size--) {
+            for (int n = bySize[size]; n > 0; n--) {
+                int t = 0;
+                while (t < teams && rooms[t] < size) {
+                    t++;
+                }
+                if (t == teams) {
+                    return false;
+                }
+                rooms[t] -= size;
             }
-            if (t == teams) {
-                return false;
-            }
-            room[t] -= sorted[i];
         }
         return true;
     }

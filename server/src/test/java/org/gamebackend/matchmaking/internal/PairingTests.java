@@ -160,6 +160,14 @@ class PairingTests {
     }
 
     @Test
+    void aTicketTooBigForTheModeIsNeverPairedEvenWithItself() {
+        Ticket party = ticket(T0 - 60_000, 1500, 1500); // a 1v1 takes no parties
+        Ticket single = ticket(T0, 1500);
+        assertThat(pass(mode(2, 1), T0, party, single)).isEmpty();
+        assertThat(party.state).isEqualTo(Ticket.State.SEARCHING);
+    }
+
+    @Test
     void aFreeForAllSeatsEveryPlayerOnATeamOfTheirOwn() {
         Ticket party = ticket(T0, 1500, 1500);
         Proposal p =
