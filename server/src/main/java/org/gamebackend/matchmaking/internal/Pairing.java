@@ -163,7 +163,9 @@ final class Pairing {
 
     /** Whether the group plus {@code c} can still fill whole teams, parties unsplit. */
     private boolean fits(Ticket c) {
-        if (mode.teamSize() == 1 || group.getFirst().backfill != null) {
+        // Teams of one or two always pack while seats remain: pairs take a team each (there are at most as many
+        // pairs as teams) and singles fill the rest. Only bigger teams need the check.
+        if (mode.teamSize() <= 2 || group.getFirst().backfill != null) {
             return true;
         }
         java.util.Arrays.fill(bySize, 0);
