@@ -209,25 +209,31 @@ class MatchmakingApiTests {
     void theQueuesAreVisibleInTheMetrics() {
         var gus = mm.player("mm-g");
         String id = mm.queued(gus, Map.of("mode", "duel", "region", "oce"));
-        String waiting = Metrics.scrape(port);
-        assertThat(waiting)
-                .contains(
-                        "matchmaking_join_queue_count_total{application=\"game-backend\",mode=\"duel\",region=\"oce\"}")
-                .containsPattern(
-                        "matchmaking_players_waiting\\{application=\"game-backend\",mode=\"duel\",region=\"oce\"\\} [1-9]");
+        // the pairing loop admits the ticket a moment after the request returned
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(Metrics.scrape(port))
+                                .contains(
+                                        "matchmaking_join_queue_count_total{application=\"game-backend\",mode=\"duel\",region=\"oce\"}")
+                                .containsPattern(
+                                        "matchmaking_players_waiting\\{application=\"game-backend\",mode=\"duel\",region=\"oce\"\\} [1-9]"));
         mm.cancel(gus, id).expectStatus().isNoContent();
 
         var hal = mm.player("mm-h");
         awaitMatched(hal, mm.queued(hal, Map.of("mode", "duel-bots", "region", "eu")));
-        assertThat(Metrics.scrape(port))
-                .contains("matchmaking_wait_seconds_bucket{application=\"game-backend\",mode=\"duel-bots\"")
-                .contains("matchmaking_match_rating_spread_bucket{application=\"game-backend\",mode=\"duel-bots\"")
-                .contains("matchmaking_match_team_imbalance_bucket{application=\"game-backend\",mode=\"duel-bots\"")
-                .containsPattern(
-                        "matchmaking_bot_fills_total\\{application=\"game-backend\",mode=\"duel-bots\"\\} [1-9]")
-                .contains(
-                        "matchmaking_tickets_ended_total{application=\"game-backend\",mode=\"duel\",status=\"cancelled\"}")
-                .contains("matchmaking_pass_seconds_count");
+        // the match's meters are recorded right after its tickets show it
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Metrics.scrape(port))
+                        .contains("matchmaking_wait_seconds_bucket{application=\"game-backend\",mode=\"duel-bots\"")
+                        .contains(
+                                "matchmaking_match_rating_spread_bucket{application=\"game-backend\",mode=\"duel-bots\"")
+                        .contains(
+                                "matchmaking_match_team_imbalance_bucket{application=\"game-backend\",mode=\"duel-bots\"")
+                        .containsPattern(
+                                "matchmaking_bot_fills_total\\{application=\"game-backend\",mode=\"duel-bots\"\\} [1-9]")
+                        .contains(
+                                "matchmaking_tickets_ended_total{application=\"game-backend\",mode=\"duel\",status=\"cancelled\"}")
+                        .contains("matchmaking_pass_seconds_count"));
     }
 
     private String awaitMatched(Players.Tokens player, String ticket) {
