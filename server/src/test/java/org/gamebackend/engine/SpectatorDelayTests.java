@@ -48,16 +48,16 @@ class SpectatorDelayTests {
         try (SocketClient delayed = SocketClient.connect(port, watcher.accessToken());
                 SocketClient live = SocketClient.connect(port, o.accessToken());
                 SocketClient player = SocketClient.connect(port, x.accessToken())) {
-            delayed.send("[\"1\",\"1\",\"" + topic + "\",\"phx_join\",{\"spectate\":true,\"delay\":2}]");
+            delayed.send("[\"1\",\"1\",\"" + topic + "\",\"phx_join\",{\"spectate\":true,\"delay\":3}]");
             JsonNode joined = reply(delayed);
             assertThat(joined.get("status").asString()).isEqualTo("ok");
-            assertThat(joined.get("response").get("delay").asDouble()).isEqualTo(2.0);
+            assertThat(joined.get("response").get("delay").asDouble()).isEqualTo(3.0);
             assertThat(joined.get("response").get("state").isNull())
                     .as("nothing live")
                     .isTrue();
             delayed.send("[\"2\",\"2\",\"" + topic + "\",\"phx_join\",{\"spectate\":true,\"delay\":\"soon\"}]");
             assertThat(reply(delayed).get("response").get("reason").asString()).isEqualTo("bad_delay");
-            delayed.send("[\"3\",\"3\",\"" + topic + "\",\"phx_join\",{\"spectate\":true,\"delay\":2}]");
+            delayed.send("[\"3\",\"3\",\"" + topic + "\",\"phx_join\",{\"spectate\":true,\"delay\":3}]");
             assertThat(reply(delayed).get("status").asString()).isEqualTo("ok");
 
             live.send("[\"1\",\"1\",\"" + topic + "\",\"phx_join\",{\"spectate\":true}]");
