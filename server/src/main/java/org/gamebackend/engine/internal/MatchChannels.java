@@ -54,6 +54,9 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
     private final Presence presence;
     private final SpectatorProperties spectators;
     private final Map<MatchId, List<Member>> members = new ConcurrentHashMap<>();
+    /** The delayed spectators among {@link #members}, apart: every patch looks here, and it is almost always empty. */
+    private final Map<MatchId, List<Member>> delayed = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService delayer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "spectator-delay");
         t.setDaemon(true);
@@ -103,7 +106,16 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
             double seconds = Math.min(asked.asDouble(0), spectators.maxDelay().toSeconds());
             delay = Math.max(spectators.delay().toMillis(), Math.round(seconds * 1000));
         }
-        members.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(new Member(channel, index, delay));
+        Member member = new Member(channel, index, delay);
+        members.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(member);
+        if (member.delayed()) {
+            // added inside compute: a leave that empties the list removes it in compute too, never in between
+            delayed.compute(id, (k, spectators) -> {
+                List<Member> list = spectators == null ? new CopyOnWriteArrayList<>() : spectators;
+                list.add(member);
+                return list;
+            });
+        }
         if (!spectate) {
             engine.getObject().connected(id, index);
         }
@@ -184,6 +196,13 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
             return;
         }
         list.remove(gone);
+        if (gone.delayed()) {
+            Member leaving = gone;
+            delayed.computeIfPresent(id, (k, spectators) -> {
+                spectators.remove(leaving);
+                return spectators.isEmpty() ? null : spectators;
+            });
+        }
         int seat = gone.seat();
         boolean stillThere =
                 list.stream().anyMatch(m -> m.seat() == seat && m.channel().joined());
@@ -235,24 +254,22 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
 
     /** Delayed spectators get what everyone got, their delay later (payloads are immutable once sent). */
     private void later(MatchId match, String event, Object payload) {
-        List<Member> list = members.get(match);
+        List<Member> list = delayed.get(match);
         if (list == null) {
             return;
         }
         for (Member m : list) {
-            if (m.delayed()) {
-                try {
-                    var _ = delayer.schedule(
-                            () -> {
-                                if (m.channel().joined()) {
-                                    m.channel().push(event, payload);
-                                }
-                            },
-                            m.delayMillis(),
-                            TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException e) {
-                    return; // shutting down
-                }
+            try {
+                var _ = delayer.schedule(
+                        () -> {
+                            if (m.channel().joined()) {
+                                m.channel().push(event, payload);
+                            }
+                        },
+                        m.delayMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                return; // shutting down
             }
         }
     }
