@@ -105,6 +105,26 @@ final class Matchmaker implements SmartLifecycle {
         });
     }
 
+    /**
+     * Ends a searching ticket ({@code cancelled} with a reason, or {@code expired}): in the database, then in the pools,
+     * then its players are told. False, and nothing done, when it was no longer searching. Blocking (SQL).
+     */
+    boolean end(
+            TicketId id,
+            String mode,
+            List<Ticket.Member> members,
+            String status,
+            @Nullable String reason,
+            Instant now) {
+        if (!store.end(id, status, reason, now)) {
+            return false;
+        }
+        withdraw(id);
+        metrics.ended(mode, status);
+        pushes.ticket(members, id, status, null, reason);
+        return true;
+    }
+
     // --- the loop -----------------------------------------------------------------------------------------------
 
     private void admit(Ticket t) {
@@ -116,12 +136,7 @@ final class Matchmaker implements SmartLifecycle {
         if (t.backfill == null && t.size() > mode.maxPartySize()) {
             // queued before the mode's configuration shrank: it can never be matched
             t.state = Ticket.State.DONE;
-            io.execute(() -> {
-                if (store.end(t.id, "cancelled", "party_too_big", clock.instant())) {
-                    metrics.ended(t.mode, "cancelled");
-                    pushes.ticket(t.members, t.id, "cancelled", null, "party_too_big");
-                }
-            });
+            io.execute(() -> end(t.id, t.mode, t.members, "cancelled", "party_too_big", clock.instant()));
             return;
         }
         searching.put(t.id, t);
@@ -185,12 +200,7 @@ final class Matchmaker implements SmartLifecycle {
             searching.remove(t.id);
             t.state = Ticket.State.DONE;
             metrics.waiting(t, -1);
-            io.execute(() -> {
-                if (store.end(t.id, "expired", null, Instant.ofEpochMilli(now))) {
-                    metrics.ended(t.mode, "expired");
-                    pushes.ticket(t.members, t.id, "expired", null, null);
-                }
-            });
+            io.execute(() -> end(t.id, t.mode, t.members, "expired", null, Instant.ofEpochMilli(now)));
         }
     }
 
@@ -271,10 +281,8 @@ final class Matchmaker implements SmartLifecycle {
             Set<TicketId> gone = new HashSet<>();
             for (Ticket t : p.tickets()) {
                 if (t.members.stream().anyMatch(m -> m.player().equals(e.player()))
-                        && store.end(t.id, "cancelled", "in_match", now)) {
+                        && end(t.id, t.mode, t.members, "cancelled", "in_match", now)) {
                     gone.add(t.id);
-                    metrics.ended(t.mode, "cancelled");
-                    pushes.ticket(t.members, t.id, "cancelled", null, "in_match");
                 }
             }
             run(() -> back(p.tickets(), gone));

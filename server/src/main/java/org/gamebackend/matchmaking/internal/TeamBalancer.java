@@ -90,6 +90,7 @@ final class TeamBalancer {
     /** Biggest unit first into the lightest team with room: a good answer at once, the bar the search must beat. */
     private void greedy() {
         int[] assigned = new int[sizes.length];
+        boolean packed = true;
         for (int unit : order) {
             int pick = -1;
             for (int t = 0; t < teams; t++) {
@@ -98,15 +99,16 @@ final class TeamBalancer {
                 }
             }
             if (pick < 0) {
-                break; // greedy packing failed; the search may still find one
+                packed = false; // greedy packing failed; the search may still find one
+                break;
             }
             fill[pick] += sizes[unit];
             teamSums[pick] += sums[unit];
             assigned[unit] = pick;
-            if (java.util.Arrays.stream(fill).sum() == teams * teamSize) {
-                best = assigned;
-                bestSpread = spread();
-            }
+        }
+        if (packed) {
+            best = assigned;
+            bestSpread = spread();
         }
         java.util.Arrays.fill(fill, 0);
         java.util.Arrays.fill(teamSums, 0);

@@ -111,9 +111,6 @@ final class Ticket {
      * a weak friend into easy matches, and a party of equals is rated as any of them.
      */
     static double partyRating(List<Member> members) {
-        if (members.isEmpty()) {
-            return Double.NaN;
-        }
         double sum = 0;
         double max = Double.NEGATIVE_INFINITY;
         for (Member m : members) {

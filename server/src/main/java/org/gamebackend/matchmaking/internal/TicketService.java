@@ -173,16 +173,14 @@ public final class TicketService {
     /** Cancels a searching ticket; any of its players may. */
     public void cancel(PlayerId requester, TicketId id) {
         TicketStore.Row row = owned(requester, id);
-        if (!row.status().equals("searching") || !store.end(id, "cancelled", "player", clock.instant())) {
+        if (!row.status().equals("searching")
+                || !matchmaker.end(id, row.mode(), row.members(), "cancelled", "player", clock.instant())) {
             throw new ApiException(
                     HttpStatus.CONFLICT,
                     "ticket_not_searching",
                     "Ticket " + id + " is "
                             + store.find(id).map(TicketStore.Row::status).orElse("gone"));
         }
-        matchmaker.withdraw(id);
-        metrics.ended(row.mode(), "cancelled");
-        pushes.ticket(row.members(), id, "cancelled", null, "player");
     }
 
     /** Cancels the searching ticket {@code player} holds for party {@code party}, quietly when there is none. */
@@ -190,13 +188,8 @@ public final class TicketService {
         store.activeOf(player)
                 .flatMap(store::find)
                 .filter(row -> party.equals(row.party()))
-                .ifPresent(row -> {
-                    if (store.end(row.id(), "cancelled", "party_changed", clock.instant())) {
-                        matchmaker.withdraw(row.id());
-                        metrics.ended(row.mode(), "cancelled");
-                        pushes.ticket(row.members(), row.id(), "cancelled", null, "party_changed");
-                    }
-                });
+                .ifPresent(row -> matchmaker.end(
+                        row.id(), row.mode(), row.members(), "cancelled", "party_changed", clock.instant()));
     }
 
     public TicketView status(PlayerId requester, TicketId id) {
