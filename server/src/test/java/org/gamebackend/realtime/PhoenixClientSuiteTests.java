@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +45,7 @@ class PhoenixClientSuiteTests {
     void officialPhoenixClientScenariosPass() throws Exception {
         requireNode();
         if (!Files.isDirectory(SUITE.resolve("node_modules"))) {
-            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), List.of()))
+            assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), List.of(), new ArrayList<>()))
                     .as("npm ci in %s", SUITE)
                     .isZero();
         }
@@ -54,6 +55,7 @@ class PhoenixClientSuiteTests {
                 .toList();
         List<String> env =
                 List.of("SOCKET_URL=ws://localhost:" + port + "/socket", "PLAYERS=[" + String.join(",", players) + "]");
+        List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
         int exit = run(
                 List.of(
                         "node",
@@ -62,9 +64,10 @@ class PhoenixClientSuiteTests {
                         "--test-timeout=60000",
                         "--test-reporter=spec",
                         "suite/"),
-                env);
+                env,
+                output);
         assertThat(exit)
-                .as("node --test exit code (the scenario output is in the test log)")
+                .as("node --test exit code; the failing scenarios:%n%s", failures(output))
                 .isZero();
     }
 
@@ -83,8 +86,27 @@ class PhoenixClientSuiteTests {
         }
     }
 
-    /** Runs a command in the suite folder, streaming its output into the test log; returns its exit code. */
-    private static int run(List<String> command, List<String> env) throws IOException, InterruptedException {
+    /**
+     * The part of the spec reporter's output that explains a failure: everything from its "failing tests" summary
+     * on, or the last lines when there is no summary (a crash), so that CI shows why without the test log.
+     */
+    private static String failures(List<String> output) {
+        int summary = -1;
+        for (int i = 0; i < output.size(); i++) {
+            if (output.get(i).contains("failing tests:")) {
+                summary = i;
+            }
+        }
+        List<String> part = output.subList(summary >= 0 ? summary : Math.max(0, output.size() - 60), output.size());
+        return String.join(System.lineSeparator(), part.subList(0, Math.min(part.size(), 120)));
+    }
+
+    /**
+     * Runs a command in the suite folder, streaming its output into the test log and into {@code output}; returns its
+     * exit code.
+     */
+    private static int run(List<String> command, List<String> env, List<String> output)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command))
                 .directory(new File(SUITE.toString()))
                 .redirectErrorStream(true);
@@ -94,19 +116,24 @@ class PhoenixClientSuiteTests {
         }
         Process process = builder.start();
         // the output is read on its own thread so that a hanging process cannot block the timeout below
-        Thread.ofVirtual().start(() -> {
+        Thread reader = Thread.ofVirtual().start(() -> {
             try (var out =
                     new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                out.lines().forEach(line -> log.info("[{}] {}", command.getFirst(), line));
+                out.lines().forEach(line -> {
+                    output.add(line);
+                    log.info("[{}] {}", command.getFirst(), line);
+                });
             } catch (IOException e) {
                 log.warn("Lost the output of {}", command, e);
             }
         });
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            log.warn("{} did not finish; its output so far:{}{}", command, System.lineSeparator(), failures(output));
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             fail(String.join(" ", command) + " did not finish within 5 minutes");
         }
+        reader.join(Duration.ofSeconds(10));
         return process.exitValue();
     }
 }
