@@ -1,7 +1,10 @@
 package org.gamebackend.platform;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -11,7 +14,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * Reads the environment the way the original deployment wrote it and turns it into Spring settings, before anything
- * else is configured: the run mode (and its profile), {@code PROMETHEUS_PORT}, {@code JWT_KEY_FILE} and {@code LOG_FORMAT}.
+ * else is configured: the run mode (and its profile), {@code PROMETHEUS_PORT}, {@code JWT_KEY_FILE} and {@code LOG_FORMAT};
+ * in standalone mode Redis is left out entirely, and the job worker count defaults to two per core.
  *
  * <p>The mode is {@code GAME_MODE} when set; otherwise {@code connected} when a database is named ({@code
  * DATABASE_URL} or {@code SPRING_DATASOURCE_URL}), else {@code standalone}.
@@ -25,6 +29,15 @@ public class GameEnvironmentPostProcessor implements EnvironmentPostProcessor, O
             "PROMETHEUS_PORT", "management.server.port",
             "JWT_KEY_FILE", "game.security.jwt.key-file");
 
+    private static final String EXCLUDE = "spring.autoconfigure.exclude";
+    private static final String JOB_WORKERS = "jobrunr.background-job-server.worker-count";
+
+    /** Standalone mode needs no Redis: its client, health check and repositories are not created at all. */
+    private static final List<String> STANDALONE_EXCLUDES = List.of(
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration");
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
         Map<String, Object> derived = new HashMap<>();
@@ -36,6 +49,13 @@ public class GameEnvironmentPostProcessor implements EnvironmentPostProcessor, O
                 derived.put(property, value.trim());
             }
         });
+        if (mode == GameMode.STANDALONE) {
+            derived.put(EXCLUDE, excluding(env.getProperty(EXCLUDE, ""), STANDALONE_EXCLUDES));
+        }
+        if (!env.containsProperty(JOB_WORKERS)) {
+            // rating and clean-up jobs wait on the database more than they compute: two per core
+            derived.put(JOB_WORKERS, Math.max(2, 2 * Runtime.getRuntime().availableProcessors()));
+        }
         String logFormat = env.getProperty("LOG_FORMAT");
         if ("json".equalsIgnoreCase(logFormat) && !env.containsProperty("logging.structured.format.console")) {
             derived.put("logging.structured.format.console", "ecs");
@@ -44,6 +64,17 @@ public class GameEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         if (!env.matchesProfiles(mode.profile())) {
             env.addActiveProfile(mode.profile());
         }
+    }
+
+    private static String excluding(String configured, List<String> more) {
+        Set<String> all = new LinkedHashSet<>();
+        for (String name : configured.split(",")) {
+            if (!name.isBlank()) {
+                all.add(name.trim());
+            }
+        }
+        all.addAll(more);
+        return String.join(",", all);
     }
 
     static GameMode mode(ConfigurableEnvironment env) {
