@@ -111,6 +111,16 @@ class RefreshTokens {
                 .update();
     }
 
+    /**
+     * Deletes tokens that expired more than a day ago. A rotated token is kept until then so that presenting it still
+     * revokes its family; past its own expiry it would be refused anyway.
+     */
+    int deleteExpired() {
+        return jdbc.sql("delete from refresh_tokens where expires_at < ?")
+                .param(Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(1))))
+                .update();
+    }
+
     static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 import org.gamebackend.engine.Game;
 import org.gamebackend.engine.GameSpec;
+import org.gamebackend.matchmaking.RankedModes;
 
 /** The configured modes, each checked against its game at start. */
-public final class ModeCatalog {
+public final class ModeCatalog implements RankedModes {
 
     /** A mode as clients see it. */
     public record ModeView(
@@ -35,6 +36,18 @@ public final class ModeCatalog {
             byName.put(name, Mode.of(name, p, spec, serverRegions));
         });
         this.modes = Map.copyOf(byName);
+    }
+
+    @Override
+    public boolean ranked(String mode) {
+        Mode m = modes.get(mode);
+        return m != null && m.ranked();
+    }
+
+    @Override
+    public int sides(String mode) {
+        Mode m = modes.get(mode);
+        return m == null ? 0 : m.teams();
     }
 
     Map<String, Mode> modes() {

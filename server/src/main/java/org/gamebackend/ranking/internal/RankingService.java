@@ -1,0 +1,255 @@
+package org.gamebackend.ranking.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.accounts.Profile;
+import org.gamebackend.accounts.Profiles;
+import org.gamebackend.platform.ApiException;
+import org.gamebackend.ranking.internal.board.BoardEntry;
+import org.gamebackend.ranking.internal.board.BoardKey;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the REST API reads: stats, match history and leaderboard pages. Checks every parameter first. */
+public final class RankingService {
+
+    /** One line of a board. */
+    public record EntryView(long rank, UUID playerId, String displayName, double rating) {}
+
+    /** A page of a board; {@code nextCursor} is null on the last page. */
+    public record BoardView(
+            String mode,
+            String region,
+            int season,
+            long total,
+            List<EntryView> entries,
+            @Nullable String nextCursor) {}
+
+    public record RatingView(
+            double rating, double deviation, @Nullable Double volatility, int games) {}
+
+    public record ModeStatsView(int games, int wins, int losses, int draws, int streak, int bestStreak) {}
+
+    public record StatsView(
+            UUID playerId,
+            Map<String, RatingView> ratings,
+            int wins,
+            int losses,
+            int draws,
+            Map<String, ModeStatsView> modes) {}
+
+    public record MatchView(
+            UUID matchId,
+            String game,
+            String mode,
+            String status,
+            String outcome,
+            int place,
+            @Nullable Double ratingBefore,
+            @Nullable Double ratingAfter,
+            Instant endedAt) {}
+
+    public record MatchesView(
+            List<MatchView> matches, @Nullable String nextCursor) {}
+
+    private final Boards boards;
+    private final Seasons seasons;
+    private final RatingSystems systems;
+    private final JdbcClient jdbc;
+    private final Profiles profiles;
+    private final RankingProperties.LeaderboardProperties limits;
+    private final List<String> regions;
+
+    RankingService(
+            Boards boards,
+            Seasons seasons,
+            RatingSystems systems,
+            JdbcClient jdbc,
+            Profiles profiles,
+            RankingProperties props,
+            List<String> regions) {
+        this.boards = boards;
+        this.seasons = seasons;
+        this.systems = systems;
+        this.jdbc = jdbc;
+        this.profiles = profiles;
+        this.limits = props.leaderboard();
+        this.regions = regions;
+    }
+
+    public BoardView board(
+            String mode,
+            @Nullable String region,
+            @Nullable Integer season,
+            @Nullable Integer limit,
+            @Nullable String cursor) {
+        BoardKey key = key(mode, region, season);
+        int size = limit == null ? limits.defaultLimit() : limit;
+        if (size < 1 || size > limits.maxLimit()) {
+            throw ApiException.badField("limit", "bad_limit", "limit must be between 1 and " + limits.maxLimit());
+        }
+        long offset = cursor == null ? 0 : resume(key, cursor);
+        List<BoardEntry> page = boards.range(key, offset, size);
+        long total = boards.size(key);
+        String next = page.size() == size && offset + size < total ? cursorOf(page.getLast()) : null;
+        return new BoardView(key.mode(), key.region(), key.season(), total, named(page), next);
+    }
+
+    public BoardView around(
+            String mode, PlayerId player, @Nullable String region, @Nullable Integer season, @Nullable Integer radius) {
+        BoardKey key = key(mode, region, season);
+        int r = radius == null ? 10 : radius;
+        if (r < 0 || r > limits.maxRadius()) {
+            throw ApiException.badField("radius", "bad_radius", "radius must be between 0 and " + limits.maxRadius());
+        }
+        long rank = boards.rank(key, player)
+                .orElseThrow(() ->
+                        new ApiException(HttpStatus.NOT_FOUND, "not_ranked", "That player is not on this leaderboard"));
+        long offset = Math.max(0, rank - 1 - r);
+        List<BoardEntry> page = boards.range(key, offset, (int) (rank - 1 - offset) + r + 1);
+        return new BoardView(key.mode(), key.region(), key.season(), boards.size(key), named(page), null);
+    }
+
+    private BoardKey key(String mode, @Nullable String region, @Nullable Integer season) {
+        if (!systems.ranked(mode)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "unknown_mode", "No ranked mode named '" + mode + "'");
+        }
+        String board = region == null || region.isBlank() ? Boards.GLOBAL : region;
+        if (!board.equals(Boards.GLOBAL) && !regions.contains(board)) {
+            throw ApiException.badField("region", "unknown_region", "region must be one of " + regions + " or global");
+        }
+        int current = seasons.current();
+        int s = season == null ? current : season;
+        if (s < 1 || s > current) {
+            throw new ApiException(
+                    HttpStatus.NOT_FOUND,
+                    "unknown_season",
+                    "Season " + s + " has not started; the current season is " + current);
+        }
+        return new BoardKey(mode, board, s);
+    }
+
+    private List<EntryView> named(List<BoardEntry> page) {
+        Map<PlayerId, Profile> names =
+                profiles.profiles(page.stream().map(BoardEntry::player).toList());
+        return page.stream()
+                .map(e -> new EntryView(
+                        e.rank(),
+                        e.player().value(),
+                        names.containsKey(e.player()) ? names.get(e.player()).displayName() : "",
+                        e.rating()))
+                .toList();
+    }
+
+    private static String cursorOf(BoardEntry last) {
+        String raw = last.rating() + "|" + last.player().value();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private long resume(BoardKey key, String cursor) {
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            double rating = Double.parseDouble(raw.substring(0, bar));
+            PlayerId player = new PlayerId(UUID.fromString(raw.substring(bar + 1)));
+            return boards.resume(key, rating, player);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw ApiException.badField("cursor", "bad_cursor", "cursor is not one this server gave out");
+        }
+    }
+
+    public StatsView stats(PlayerId player) {
+        if (profiles.profiles(List.of(player)).isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not_found", "No such player");
+        }
+        Map<String, RatingView> ratings = new LinkedHashMap<>();
+        jdbc.sql("select mode, system, rating, deviation, volatility, games from ratings where player_id = ?"
+                        + " order by mode")
+                .param(player.value())
+                .query((rs, i) -> Map.entry(
+                        rs.getString("mode"),
+                        new RatingView(
+                                rs.getDouble("rating"),
+                                rs.getDouble("deviation"),
+                                RatingSystems.GLICKO2.equals(rs.getString("system"))
+                                        ? rs.getDouble("volatility")
+                                        : null,
+                                rs.getInt("games"))))
+                .list()
+                .forEach(e -> ratings.put(e.getKey(), e.getValue()));
+        Map<String, ModeStatsView> modes = new LinkedHashMap<>();
+        jdbc.sql("select mode, games, wins, losses, draws, streak, best_streak from player_stats where player_id = ?"
+                        + " order by mode")
+                .param(player.value())
+                .query((rs, i) -> Map.entry(
+                        rs.getString("mode"),
+                        new ModeStatsView(
+                                rs.getInt("games"),
+                                rs.getInt("wins"),
+                                rs.getInt("losses"),
+                                rs.getInt("draws"),
+                                rs.getInt("streak"),
+                                rs.getInt("best_streak"))))
+                .list()
+                .forEach(e -> modes.put(e.getKey(), e.getValue()));
+        int wins = modes.values().stream().mapToInt(ModeStatsView::wins).sum();
+        int losses = modes.values().stream().mapToInt(ModeStatsView::losses).sum();
+        int draws = modes.values().stream().mapToInt(ModeStatsView::draws).sum();
+        return new StatsView(player.value(), ratings, wins, losses, draws, modes);
+    }
+
+    public MatchesView matches(PlayerId player, @Nullable Integer limit, @Nullable String cursor) {
+        int size = limit == null ? limits.defaultLimit() : limit;
+        if (size < 1 || size > limits.maxLimit()) {
+            throw ApiException.badField("limit", "bad_limit", "limit must be between 1 and " + limits.maxLimit());
+        }
+        Instant before = Instant.MAX;
+        UUID after = new UUID(-1L, -1L);
+        String sql = "select match_id, game, mode, status, outcome, place, rating_before, rating_after, ended_at"
+                + " from player_matches where player_id = ?";
+        List<Object> params = new java.util.ArrayList<>(List.of(player.value()));
+        if (cursor != null) {
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+                int bar = raw.indexOf('|');
+                before = Instant.parse(raw.substring(0, bar));
+                after = UUID.fromString(raw.substring(bar + 1));
+            } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException e) {
+                throw ApiException.badField("cursor", "bad_cursor", "cursor is not one this server gave out");
+            }
+            sql += " and (ended_at, match_id) < (?, ?)";
+            params.add(Timestamp.from(before));
+            params.add(after);
+        }
+        params.add(size + 1);
+        List<MatchView> rows = jdbc.sql(sql + " order by ended_at desc, match_id desc limit ?")
+                .params(params)
+                .query((rs, i) -> new MatchView(
+                        rs.getObject("match_id", UUID.class),
+                        rs.getString("game"),
+                        rs.getString("mode"),
+                        rs.getString("status"),
+                        rs.getString("outcome"),
+                        rs.getInt("place"),
+                        (Double) rs.getObject("rating_before"),
+                        (Double) rs.getObject("rating_after"),
+                        rs.getTimestamp("ended_at").toInstant()))
+                .list();
+        if (rows.size() <= size) {
+            return new MatchesView(rows, null);
+        }
+        MatchView last = rows.get(size - 1);
+        String next = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((last.endedAt() + "|" + last.matchId()).getBytes(StandardCharsets.UTF_8));
+        return new MatchesView(rows.subList(0, size), next);
+    }
+}
