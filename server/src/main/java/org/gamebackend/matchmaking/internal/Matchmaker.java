@@ -454,7 +454,6 @@ final class Matchmaker implements SmartLifecycle {
         }
         long every = props.interval().toMillis();
         var _ = l.scheduleAtFixedRate(this::safely, every, every, TimeUnit.MILLISECONDS);
-        var _ = l.scheduleAtFixedRate(() -> io.execute(this::cleanUp), 1, 60, TimeUnit.MINUTES);
     }
 
     private void safely() {
@@ -462,18 +461,6 @@ final class Matchmaker implements SmartLifecycle {
             interval();
         } catch (RuntimeException e) {
             log.error("matchmaking interval failed", e);
-        }
-    }
-
-    /** The clean-up job: ended tickets are kept a while for clients polling their status, then deleted. */
-    private void cleanUp() {
-        try {
-            int n = store.deleteEndedBefore(clock.instant().minus(props.keepEndedTickets()));
-            if (n > 0) {
-                log.info("deleted {} ended tickets", n);
-            }
-        } catch (RuntimeException e) {
-            log.warn("ticket clean-up failed", e);
         }
     }
 

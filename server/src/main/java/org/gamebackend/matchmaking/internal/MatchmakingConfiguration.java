@@ -55,6 +55,11 @@ class MatchmakingConfiguration {
     }
 
     @Bean
+    MatchmakingJobs matchmakingJobs(TicketStore store, MatchmakingProperties props, Clock clock) {
+        return new MatchmakingJobs(store, props, clock);
+    }
+
+    @Bean
     PartyStore partyStore(JdbcClient jdbc, TransactionTemplate tx) {
         return new PartyStore(jdbc, tx);
     }
