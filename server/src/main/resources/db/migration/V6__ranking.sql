@@ -2,12 +2,16 @@
 -- past seasons. See docs/ranking.md.
 
 -- A finished match waiting for its rating job. Written in the transaction that stores the match's result (the
--- MatchFinished listener), deleted by the job that applies it: a row here is work that must still happen.
+-- MatchFinished listener), deleted by the job that applies it: a row here is work that must still happen. A match
+-- whose rating failed keeps its row with the attempt count and the last error; after max-attempts it is left alone.
 create table rating_queue (
     match_id     uuid primary key,
     event        jsonb       not null,
-    enqueued_at  timestamptz not null default now()
+    enqueued_at  timestamptz not null default now(),
+    attempts     int         not null default 0,
+    last_error   text
 );
+create index rating_queue_waiting_idx on rating_queue (enqueued_at) where attempts < 10;
 
 -- Matches whose rating job has been applied; the job's first statement claims the match here, so applying it twice
 -- changes nothing.

@@ -115,7 +115,7 @@ class RankingApiTests {
             }
         }
 
-        assertThat(Metrics.scrape(port)).containsPattern("jobs_success_total\\{[^}]*type=\"RatingJobs.applyRating\"");
+        assertThat(Metrics.scrape(port)).containsPattern("jobs_success_total\\{[^}]*type=\"RatingJobs.applyWaiting\"");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.gamebackend.ranking.internal;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.gamebackend.accounts.Profiles;
 import org.gamebackend.matchmaking.RankedModes;
@@ -67,8 +69,15 @@ class RankingConfiguration {
 
     @Bean
     RatingQueue ratingQueue(
-            JdbcClient jdbc, JsonMapper json, JobScheduler scheduler, Clock clock, RankingProperties props) {
-        return new RatingQueue(jdbc, json, scheduler, clock, props);
+            JdbcClient jdbc, JsonMapper json, JobScheduler scheduler, Clock clock, MeterRegistry meters) {
+        RatingQueue queue = new RatingQueue(jdbc, json, scheduler, clock);
+        Gauge.builder("ranking_matches_waiting", queue, q -> q.depth(false))
+                .description("Finished matches waiting for their rating job")
+                .register(meters);
+        Gauge.builder("ranking_matches_given_up", queue, q -> q.depth(true))
+                .description("Finished matches whose rating failed too often; they stay queued for an operator")
+                .register(meters);
+        return queue;
     }
 
     @Bean
@@ -101,8 +110,9 @@ class RankingConfiguration {
             Boards boards,
             SeasonRollover rollover,
             IdleDeviation idle,
-            StoredRatings cache) {
-        return new RatingJobs(applier, queue, boards, rollover, idle, cache);
+            StoredRatings cache,
+            RankingProperties props) {
+        return new RatingJobs(applier, queue, boards, rollover, idle, cache, props.applyParallelism());
     }
 
     @Bean

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratingPeriod Glicko-2's rating period: a player idle for a whole period sees the deviation grow once
  * @param season season length, when the first began, and how much of a rating carries into the next
  * @param leaderboard page sizes
- * @param sweepAfter a finished match still waiting this long for its rating job gets its job enqueued again
+ * @param applyParallelism how many matches a rating job applies at once (each in its own transaction)
  */
 @ConfigurationProperties("game.ranking")
 public record RankingProperties(
@@ -26,13 +26,16 @@ public record RankingProperties(
         @DefaultValue("7d") Duration ratingPeriod,
         @DefaultValue SeasonProperties season,
         @DefaultValue LeaderboardProperties leaderboard,
-        @DefaultValue("1m") Duration sweepAfter) {
+        @DefaultValue("4") int applyParallelism) {
 
     public RankingProperties {
         if (ratingPeriod.isNegative() || ratingPeriod.isZero()) {
             throw new IllegalArgumentException("game.ranking.rating-period must be positive");
         }
         systems.forEach((mode, system) -> RatingSystems.check(mode, system));
+        if (applyParallelism < 1) {
+            throw new IllegalArgumentException("game.ranking.apply-parallelism must be at least 1");
+        }
     }
 
     /**

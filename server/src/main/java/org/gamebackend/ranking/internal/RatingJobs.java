@@ -1,7 +1,12 @@
 package org.gamebackend.ranking.internal;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.annotations.Recurring;
 import org.slf4j.Logger;
@@ -13,6 +18,8 @@ import org.slf4j.LoggerFactory;
  */
 public class RatingJobs {
 
+    private static final int BATCH = 500;
+
     private static final Logger log = LoggerFactory.getLogger(RatingJobs.class);
 
     private final RatingApplier applier;
@@ -21,6 +28,7 @@ public class RatingJobs {
     private final SeasonRollover rollover;
     private final IdleDeviation idle;
     private final StoredRatings cache;
+    private final int parallelism;
 
     RatingJobs(
             RatingApplier applier,
@@ -28,35 +36,66 @@ public class RatingJobs {
             Boards boards,
             SeasonRollover rollover,
             IdleDeviation idle,
-            StoredRatings cache) {
+            StoredRatings cache,
+            int parallelism) {
         this.applier = applier;
         this.queue = queue;
         this.boards = boards;
         this.rollover = rollover;
         this.idle = idle;
         this.cache = cache;
+        this.parallelism = parallelism;
     }
 
-    /** Applies one finished match's ratings, stats and history (exactly once: see {@link RatingApplier}). */
-    @Job(name = "Apply ratings of match %0", retries = 10)
+    /**
+     * Applies every waiting match, {@code parallelism} at a time, each in its own transaction (exactly once: see {@link
+     * RatingApplier}). A match that fails is counted and skipped; the job then fails as a whole so JobRunr retries it
+     * with back-off and the failure shows, and the match is tried again until it has failed {@link
+     * RatingQueue#MAX_ATTEMPTS} times.
+     */
+    @Job(name = "Apply waiting ratings", retries = 10)
+    public void applyWaiting() {
+        Set<UUID> failed = ConcurrentHashMap.newKeySet();
+        int applied = 0;
+        for (List<UUID> batch = queue.waiting(BATCH, failed); !batch.isEmpty(); batch = queue.waiting(BATCH, failed)) {
+            Semaphore slots = new Semaphore(parallelism);
+            try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (UUID matchId : batch) {
+                    slots.acquireUninterruptibly();
+                    workers.execute(() -> {
+                        try {
+                            applyRating(matchId);
+                        } catch (RuntimeException e) {
+                            failed.add(matchId);
+                            queue.failed(matchId, e);
+                            log.warn("Rating match {} failed; it stays queued", matchId, e);
+                        } finally {
+                            slots.release();
+                        }
+                    });
+                }
+            }
+            applied += batch.size();
+        }
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException(failed.size() + " of " + applied + " matches could not be rated");
+        }
+    }
+
+    /** Applies one finished match's ratings, stats and history; does nothing when it was applied before. */
     public void applyRating(UUID matchId) {
         List<RatingApplier.Applied> applied = applier.apply(matchId);
         applied.forEach(a -> {
             boards.put(a);
             cache.forget(a.player(), a.mode());
         });
-        if (!applied.isEmpty()) {
-            log.debug("Applied ratings of match {} for {} players", matchId, applied.size());
-        }
     }
 
-    @Recurring(id = "rating-sweep", cron = "* * * * *")
-    @Job(name = "Re-enqueue rating jobs left waiting")
-    public void sweep() {
-        int again = queue.sweep();
-        if (again > 0) {
-            log.info("Re-enqueued {} rating jobs that were left waiting", again);
-        }
+    /** Matches whose batch job was lost (the node died right after the commit) or had already started. */
+    @Recurring(id = "rating-drain", interval = "PT10S")
+    @Job(name = "Apply ratings left waiting")
+    public void drain() {
+        applyWaiting();
     }
 
     @Recurring(id = "season-rollover", cron = "*/5 * * * *")

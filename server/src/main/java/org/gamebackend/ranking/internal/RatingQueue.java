@@ -1,9 +1,8 @@
 package org.gamebackend.ranking.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.gamebackend.engine.MatchFinished;
@@ -14,10 +13,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns every finished match with a human in it into a rating job. The match is queued in {@code rating_queue}
- * inside the very transaction that stores its result (nothing is lost if the node dies right after), and the JobRunr
- * job is enqueued once that commits, under an id derived from the match id (JobRunr ignores an id it already has).
- * The sweep re-enqueues matches left waiting, e.g. when the node died between the commit and the enqueue.
+ * Turns every finished match with a human in it into rating work. The match is queued in {@code rating_queue} inside
+ * the very transaction that stores its result (nothing is lost if the node dies right after); once that commits, a
+ * JobRunr job that applies every waiting match is enqueued under an id shared by all matches finishing in the same
+ * quarter second (JobRunr ignores an id it already has), so JobRunr's own bookkeeping is paid per batch, not per match.
+ * A recurring job drains the queue as well, for matches whose enqueue was lost (the node died right after the commit)
+ * or whose batch had already started.
  */
 class RatingQueue {
 
@@ -25,18 +26,22 @@ class RatingQueue {
     private final JsonMapper json;
     private final JobScheduler scheduler;
     private final Clock clock;
-    private final Duration sweepAfter;
 
-    RatingQueue(JdbcClient jdbc, JsonMapper json, JobScheduler scheduler, Clock clock, RankingProperties props) {
+    RatingQueue(JdbcClient jdbc, JsonMapper json, JobScheduler scheduler, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.sweepAfter = props.sweepAfter();
     }
 
-    static UUID jobIdOf(UUID matchId) {
-        return UUID.nameUUIDFromBytes(("rating:" + matchId).getBytes(StandardCharsets.UTF_8));
+    /** Attempts after which a match that keeps failing is left in the queue for an operator. */
+    static final int MAX_ATTEMPTS = 10;
+
+    private static final long BATCH_WINDOW_MS = 250;
+
+    static UUID batchJobId(long epochMillis) {
+        return UUID.nameUUIDFromBytes(
+                ("rating-batch:" + epochMillis / BATCH_WINDOW_MS).getBytes(StandardCharsets.UTF_8));
     }
 
     /** In the publisher's transaction: a duplicate delivery of the same match is ignored. */
@@ -52,25 +57,29 @@ class RatingQueue {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void enqueue(MatchFinished match) {
-        enqueue(match.matchId().value());
+        scheduler.<RatingJobs>enqueue(batchJobId(clock.millis()), jobs -> jobs.applyWaiting());
     }
 
-    void enqueue(UUID matchId) {
-        scheduler.<RatingJobs>enqueue(jobIdOf(matchId), jobs -> jobs.applyRating(matchId));
-    }
-
-    /** Matches waiting longer than the sweep delay; returns how many were enqueued again. */
-    int sweep() {
-        List<UUID> waiting = jdbc.sql(
-                        "select match_id from rating_queue where enqueued_at < ? order by enqueued_at" + " limit 10000")
-                .param(Timestamp.from(clock.instant().minus(sweepAfter)))
+    /** The oldest waiting matches, leaving out those that gave up and those in {@code skip}. */
+    List<UUID> waiting(int limit, Collection<UUID> skip) {
+        return jdbc.sql("select match_id from rating_queue where attempts < ? and match_id <> all(?)"
+                        + " order by enqueued_at limit ?")
+                .params(MAX_ATTEMPTS, skip.toArray(UUID[]::new), limit)
                 .query(UUID.class)
                 .list();
-        waiting.forEach(this::enqueue);
-        return waiting.size();
     }
 
-    long depth() {
-        return jdbc.sql("select count(*) from rating_queue").query(Long.class).single();
+    void failed(UUID matchId, RuntimeException error) {
+        jdbc.sql("update rating_queue set attempts = attempts + 1, last_error = ? where match_id = ?")
+                .params(String.valueOf(error), matchId)
+                .update();
+    }
+
+    /** Matches waiting for their rating, or (givenUp) those that failed {@link #MAX_ATTEMPTS} times. */
+    long depth(boolean givenUp) {
+        return jdbc.sql("select count(*) from rating_queue where attempts " + (givenUp ? ">=" : "<") + " ?")
+                .param(MAX_ATTEMPTS)
+                .query(Long.class)
+                .single();
     }
 }

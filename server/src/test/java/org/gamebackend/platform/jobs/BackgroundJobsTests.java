@@ -37,7 +37,7 @@ class BackgroundJobsTests {
                 .contains(
                         "refresh-token-cleanup",
                         "ticket-cleanup",
-                        "rating-sweep",
+                        "rating-drain",
                         "season-rollover",
                         "rating-idle-deviation",
                         "leaderboard-rebuild");

@@ -99,6 +99,26 @@ class ExactlyOnceTests {
     }
 
     @Test
+    void aMatchThatFailsStaysQueuedWithItsErrorAndFailsItsBatchUntilItCanBeApplied() {
+        MatchFinished match = duel();
+        applier.beforeCommit = () -> {
+            throw new IllegalStateException("database hiccup");
+        };
+        finish(match);
+        assertThatThrownBy(jobs::applyWaiting).hasMessageContaining("could not be rated");
+        assertThat(jdbc.sql("select attempts, last_error from rating_queue where match_id = ?")
+                        .param(match.matchId().value())
+                        .query((rs, i) -> rs.getInt("attempts") + " " + rs.getString("last_error"))
+                        .single())
+                .matches("[1-9][0-9]* .*database hiccup.*");
+
+        applier.beforeCommit = () -> {};
+        jobs.applyWaiting();
+        assertThat(queued(match)).isZero();
+        assertThat(games(match.seats().get(0).player())).isEqualTo(1);
+    }
+
+    @Test
     void jobRunrAppliesAFinishedMatchWithoutHelp() {
         MatchFinished match = duel();
         finish(match);
