@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rating jobs applied per second: bench/scripts/rating-jobs.sh [MATCHES] [PLAYERS] [jobrunr|direct] [WORKERS]
+# Rating jobs applied per second: bench/scripts/rating-jobs.sh [MATCHES] [PLAYERS] [jobrunr|direct] [PARALLELISM]
 # Starts the real server in this JVM (standalone, embedded PostgreSQL under bench/target/run) — see RatingJobLoad.
 source "$(dirname "$0")/common.sh"
 machine

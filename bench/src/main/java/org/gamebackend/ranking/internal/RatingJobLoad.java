@@ -16,6 +16,7 @@ import org.gamebackend.engine.MatchFinished;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchResult;
 import org.gamebackend.engine.Seat;
+import org.jobrunr.server.BackgroundJobServer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,11 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Rating jobs applied per second, on the real server (standalone: embedded PostgreSQL, JobRunr) in this JVM.
  *
- * <p>{@code MATCHES PLAYERS MODE [WORKERS]}: finishes MATCHES ranked 1v1 tic-tac-toe matches between random players out
+ * <p>{@code MATCHES PLAYERS MODE [PARALLELISM]}: finishes MATCHES ranked 1v1 tic-tac-toe matches between random players out
  * of PLAYERS, each published the way the engine does (MatchFinished inside its own transaction, 4 publishing threads),
- * then waits until every one is rated. MODE {@code jobrunr}: JobRunr's background server applies them (WORKERS
- * workers); {@code direct}: JobRunr's server is off and WORKERS virtual threads call the job method itself — the cost of
- * the rating transaction without JobRunr's own bookkeeping.
+ * then waits until every one is rated. MODE {@code jobrunr}: JobRunr's job server (paused while publishing, resumed
+ * after) runs the batch jobs, each applying PARALLELISM matches at a time; {@code direct}: JobRunr's server is off and
+ * PARALLELISM threads call {@code applyRating} per match — the rating transactions without JobRunr.
  */
 public final class RatingJobLoad {
 
@@ -38,7 +39,7 @@ public final class RatingJobLoad {
         int matches = Integer.parseInt(args[0]);
         int players = Integer.parseInt(args[1]);
         boolean direct = args[2].equals("direct");
-        int workers = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        int parallelism = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         String dataDir = "bench/target/run/ratings-" + System.currentTimeMillis();
         ConfigurableApplicationContext ctx = new SpringApplication(GameBackendApplication.class)
                 .run(
@@ -47,17 +48,18 @@ public final class RatingJobLoad {
                         "--game.embedded-postgres.port=0",
                         "--game.security.jwt.secret=bench-secret-that-is-longer-than-32-bytes-0123456789",
                         "--jobrunr.background-job-server.enabled=" + !direct,
-                        "--jobrunr.background-job-server.worker-count=" + workers,
-                        "--spring.datasource.hikari.maximum-pool-size=" + (workers + 8),
+                        "--game.ranking.apply-parallelism=" + parallelism,
+                        "--spring.datasource.hikari.maximum-pool-size=" + (parallelism + 8),
                         "--logging.level.org.gamebackend=WARN");
         try {
-            run(ctx, matches, players, direct, workers);
+            run(ctx, matches, players, direct, parallelism);
         } finally {
             ctx.close();
         }
     }
 
-    private static void run(ConfigurableApplicationContext ctx, int matches, int players, boolean direct, int workers)
+    private static void run(
+            ConfigurableApplicationContext ctx, int matches, int players, boolean direct, int parallelism)
             throws Exception {
         ApplicationEventPublisher events = ctx;
         TransactionTemplate tx = ctx.getBean(TransactionTemplate.class);
@@ -68,6 +70,11 @@ public final class RatingJobLoad {
             pool[i] = new PlayerId(UUID.randomUUID());
         }
         List<UUID> ids = new ArrayList<>();
+        // ratings wait until everything is published, so the two are measured apart
+        @Nullable BackgroundJobServer server = direct ? null : ctx.getBean(BackgroundJobServer.class);
+        if (server != null) {
+            server.pauseProcessing();
+        }
         long t0 = System.nanoTime();
         try (ExecutorService publishers = Executors.newFixedThreadPool(4)) {
             List<Future<UUID>> done = new ArrayList<>();
@@ -85,8 +92,11 @@ public final class RatingJobLoad {
         double published = (System.nanoTime() - t0) / 1e9;
         System.out.printf("published %d matches in %.2f s (%.0f/s)%n", matches, published, matches / published);
         long t1 = System.nanoTime();
+        if (server != null) {
+            server.resumeProcessing();
+        }
         if (direct) {
-            try (ExecutorService appliers = Executors.newFixedThreadPool(workers)) {
+            try (ExecutorService appliers = Executors.newFixedThreadPool(parallelism)) {
                 ids.forEach(id -> appliers.submit(() -> jobs.applyRating(id)));
             }
         }
@@ -102,9 +112,9 @@ public final class RatingJobLoad {
         double applied = (System.nanoTime() - t1) / 1e9;
         double total = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
-                "%s, %d workers: %d matches rated %.2f s after the last was published: %.0f matches/s;"
+                "%s, %d at a time: %d matches rated %.2f s after the last was published: %.0f matches/s;"
                         + " end to end (publish + rate) %.0f matches/s%n",
-                direct ? "direct" : "jobrunr", workers, matches, applied, matches / applied, matches / total);
+                direct ? "direct" : "jobrunr", parallelism, matches, applied, matches / applied, matches / total);
     }
 
     private static long count(JdbcClient jdbc) {
