@@ -1,7 +1,7 @@
 package org.gamebackend.ranking.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -86,7 +86,12 @@ class ExactlyOnceTests {
             throw new IllegalStateException("worker killed");
         };
         finish(match);
-        assertThatThrownBy(() -> jobs.applyRating(match.matchId().value())).hasMessage("worker killed");
+        // JobRunr's own batch may be trying the same match at this moment (it then skips it here): either way every
+        // attempt dies before its commit
+        Throwable died = catchThrowable(() -> jobs.applyRating(match.matchId().value()));
+        if (died != null) {
+            assertThat(died).hasMessage("worker killed");
+        }
         PlayerId winner = match.seats().get(0).player();
         assertThat(games(winner)).as("nothing of the dead attempt is left").isZero();
         assertThat(queued(match)).as("the match still waits for its job").isEqualTo(1);
@@ -94,8 +99,8 @@ class ExactlyOnceTests {
         applier.beforeCommit = () -> {};
         jobs.applyRating(match.matchId().value());
         jobs.applyRating(match.matchId().value());
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued(match) == 0);
         assertThat(games(winner)).isEqualTo(1);
-        assertThat(queued(match)).isZero();
     }
 
     @Test
@@ -105,7 +110,13 @@ class ExactlyOnceTests {
             throw new IllegalStateException("database hiccup");
         };
         finish(match);
-        assertThatThrownBy(jobs::applyWaiting).hasMessageContaining("could not be rated");
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Throwable failed = catchThrowable(jobs::applyWaiting);
+            assertThat(failed)
+                    .satisfiesAnyOf(
+                            f -> assertThat(f).isNull(), f -> assertThat(f).hasMessageContaining("could not be rated"));
+            return attempts(match) > 0;
+        });
         assertThat(jdbc.sql("select attempts, last_error from rating_queue where match_id = ?")
                         .param(match.matchId().value())
                         .query((rs, i) -> rs.getInt("attempts") + " " + rs.getString("last_error"))
@@ -114,7 +125,7 @@ class ExactlyOnceTests {
 
         applier.beforeCommit = () -> {};
         jobs.applyWaiting();
-        assertThat(queued(match)).isZero();
+        await().atMost(Duration.ofSeconds(30)).until(() -> queued(match) == 0);
         assertThat(games(match.seats().get(0).player())).isEqualTo(1);
     }
 
@@ -165,6 +176,13 @@ class ExactlyOnceTests {
                 result,
                 Instant.now().minusSeconds(30),
                 Instant.now());
+    }
+
+    private int attempts(MatchFinished match) {
+        return jdbc.sql("select coalesce(max(attempts), 0) from rating_queue where match_id = ?")
+                .param(match.matchId().value())
+                .query(Integer.class)
+                .single();
     }
 
     private long queued(MatchFinished match) {

@@ -1,8 +1,10 @@
 package org.gamebackend.ranking.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,13 @@ class SeasonTests {
                 Instant.now());
         tx.executeWithoutResult(status -> events.publishEvent(match));
         jobs.applyRating(match.matchId().value());
+        // JobRunr's batch may hold the match (applyRating then skips it): wait until it is applied either way
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("select count(*) from rating_queue where match_id = ?")
+                                .param(match.matchId().value())
+                                .query(Long.class)
+                                .single()
+                        == 0);
     }
 
     private double rating(PlayerId player) {
