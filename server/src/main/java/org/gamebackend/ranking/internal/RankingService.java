@@ -1,9 +1,7 @@
 package org.gamebackend.ranking.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -150,19 +148,15 @@ public final class RankingService {
     }
 
     private static String cursorOf(BoardEntry last) {
-        String raw = last.rating() + "|" + last.player().value();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return new Cursor(Double.toString(last.rating()), last.player().value().toString()).encode();
     }
 
     private long resume(BoardKey key, String cursor) {
+        Cursor c = Cursor.parse(cursor);
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int bar = raw.indexOf('|');
-            double rating = Double.parseDouble(raw.substring(0, bar));
-            PlayerId player = new PlayerId(UUID.fromString(raw.substring(bar + 1)));
-            return boards.resume(key, rating, player);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw ApiException.badField("cursor", "bad_cursor", "cursor is not one this server gave out");
+            return boards.resume(key, Double.parseDouble(c.first()), new PlayerId(UUID.fromString(c.second())));
+        } catch (IllegalArgumentException e) {
+            throw Cursor.bad();
         }
     }
 
@@ -217,13 +211,12 @@ public final class RankingService {
                 + " from player_matches where player_id = ?";
         List<Object> params = new java.util.ArrayList<>(List.of(player.value()));
         if (cursor != null) {
+            Cursor c = Cursor.parse(cursor);
             try {
-                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                int bar = raw.indexOf('|');
-                before = Instant.parse(raw.substring(0, bar));
-                after = UUID.fromString(raw.substring(bar + 1));
-            } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException e) {
-                throw ApiException.badField("cursor", "bad_cursor", "cursor is not one this server gave out");
+                before = Instant.parse(c.first());
+                after = UUID.fromString(c.second());
+            } catch (IllegalArgumentException | java.time.DateTimeException e) {
+                throw Cursor.bad();
             }
             sql += " and (ended_at, match_id) < (?, ?)";
             params.add(Timestamp.from(before));
@@ -247,9 +240,7 @@ public final class RankingService {
             return new MatchesView(rows, null);
         }
         MatchView last = rows.get(size - 1);
-        String next = Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((last.endedAt() + "|" + last.matchId()).getBytes(StandardCharsets.UTF_8));
+        String next = new Cursor(last.endedAt().toString(), last.matchId().toString()).encode();
         return new MatchesView(rows.subList(0, size), next);
     }
 }
