@@ -28,8 +28,8 @@ final class LocalBoard {
     }
 
     /**
-     * A board holding {@code entries}, built by one sort instead of an insert each; a player listed twice keeps the last
-     * rating. Chunks are packed 7/8 full so the first inserts do not split every one of them.
+     * A board holding {@code entries}, built by one sort instead of an insert each; a player listed twice keeps the
+     * last rating. Chunks are packed 7/8 full so the first inserts do not split every one of them.
      */
     static LocalBoard rebuild(int chunkCapacity, Iterable<Map.Entry<PlayerId, Double>> entries) {
         int expected = entries instanceof Collection<?> c ? c.size() : 0;
