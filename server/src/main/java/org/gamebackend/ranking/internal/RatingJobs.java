@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jobrunr.jobs.annotations.Job;
 import org.jobrunr.jobs.annotations.Recurring;
 import org.slf4j.Logger;
@@ -28,7 +29,8 @@ public class RatingJobs {
     private final SeasonRollover rollover;
     private final IdleDeviation idle;
     private final StoredRatings cache;
-    private final int parallelism;
+    private final Semaphore slots;
+    private final ReentrantLock draining = new ReentrantLock();
 
     RatingJobs(
             RatingApplier applier,
@@ -44,21 +46,33 @@ public class RatingJobs {
         this.rollover = rollover;
         this.idle = idle;
         this.cache = cache;
-        this.parallelism = parallelism;
+        this.slots = new Semaphore(parallelism);
     }
 
     /**
-     * Applies every waiting match, {@code parallelism} at a time, each in its own transaction (exactly once: see {@link
+     * Applies every waiting match, {@code parallelism} at a time on this node, each in its own transaction (exactly once: see {@link
      * RatingApplier}). A match that fails is counted and skipped; the job then fails as a whole so JobRunr retries it
      * with back-off and the failure shows, and the match is tried again until it has failed {@link
      * RatingQueue#MAX_ATTEMPTS} times.
      */
     @Job(name = "Apply waiting ratings", retries = 10)
     public void applyWaiting() {
+        // one batch per node drains at a time: it loops until the queue is empty, and batches started meanwhile would
+        // only fight it for the same rows; the 10-second drain catches anything that arrives as it finishes
+        if (!draining.tryLock()) {
+            return;
+        }
+        try {
+            drainQueue();
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    private void drainQueue() {
         Set<UUID> failed = ConcurrentHashMap.newKeySet();
         int applied = 0;
         for (List<UUID> batch = queue.waiting(BATCH, failed); !batch.isEmpty(); batch = queue.waiting(BATCH, failed)) {
-            Semaphore slots = new Semaphore(parallelism);
             try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (UUID matchId : batch) {
                     slots.acquireUninterruptibly();
