@@ -4,7 +4,7 @@ export JAVA_HOME
 MVNW := ./mvnw
 RUN := $(MVNW) -q -pl server spring-boot:run
 
-.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard clean
+.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -72,6 +72,10 @@ bench-mm-arrival: ## in-process matchmaker at 2,000 tickets/s for 60 s: time to 
 bench-leaderboard: services ## leaderboards of 1,000,000 players, local and Redis: rank, top-100, around-me, move (p50/p99)
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/leaderboard.sh $${LB_OPTS:-both}
+
+bench-rating-jobs: ## rating jobs applied per second: MATCHES=20000 through JobRunr (MODE=direct: without it)
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/rating-jobs.sh $${MATCHES:-20000} 100000 $${MODE:-jobrunr} 4
 
 clean:
 	$(MVNW) -q clean
