@@ -290,6 +290,9 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         byte[] logBytes = match.logBytes();
         String hash = StateCodec.sha256(match.finalState());
         Instant endedAt = clock.instant();
+        // the players are free the moment the match ends, not once its result is stored: a client that has seen
+        // match_end may start its next match at once
+        match.seats.forEach(seat -> byPlayer.remove(seat.player(), match.id));
         io.execute(() -> {
             try {
                 store.finish(match, result, ticks, logBytes, hash, endedAt);
@@ -298,7 +301,6 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                 log.error("could not store the result of match {}", match.id, e);
             } finally {
                 running.remove(match.id);
-                match.seats.forEach(seat -> byPlayer.remove(seat.player(), match.id));
             }
         });
     }

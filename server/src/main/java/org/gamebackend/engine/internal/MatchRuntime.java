@@ -308,8 +308,9 @@ final class MatchRuntime {
         this.result = result;
         ended = true;
         failPending("match_ended");
-        outlet.broadcast(id, "match_end", Map.of("status", result.status(), "result", result.data()));
+        // the engine frees the players first: whoever sees match_end may start another match straight away
         listener.ended(this, result);
+        outlet.broadcast(id, "match_end", Map.of("status", result.status(), "result", result.data()));
     }
 
     /** Rolls back to the last snapshot; false when the match has used up its restarts and was ended. */

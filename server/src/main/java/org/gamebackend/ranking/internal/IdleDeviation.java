@@ -5,8 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.gamebackend.ranking.internal.rating.Skill;
+import org.gamebackend.ranking.internal.RatingStore.Row;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -17,8 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class IdleDeviation {
 
     private static final int BATCH = 1000;
-
-    private record Row(UUID player, String mode, Skill skill) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -39,17 +36,10 @@ final class IdleDeviation {
         int total = 0;
         Instant now = clock.instant();
         while (true) {
-            List<Row> rows = jdbc.sql("select player_id, mode, rating, deviation, volatility, games from ratings"
-                            + " where system = ? and idle_until <= ? limit ?")
+            List<Row> rows = jdbc.sql(
+                            "select " + Row.COLUMNS + " from ratings" + " where system = ? and idle_until <= ? limit ?")
                     .params(RatingSystems.GLICKO2, Timestamp.from(now), BATCH)
-                    .query((rs, i) -> new Row(
-                            rs.getObject("player_id", UUID.class),
-                            rs.getString("mode"),
-                            new Skill(
-                                    rs.getDouble("rating"),
-                                    rs.getDouble("deviation"),
-                                    rs.getDouble("volatility"),
-                                    rs.getInt("games"))))
+                    .query(Row::map)
                     .list();
             if (rows.isEmpty()) {
                 return total;

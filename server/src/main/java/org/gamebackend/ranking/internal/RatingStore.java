@@ -1,5 +1,7 @@
 package org.gamebackend.ranking.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,6 +24,16 @@ final class RatingStore {
             int season,
             @Nullable String region) {}
 
+    /** A rating row as the batch jobs (idle growth, season reset) read it. */
+    record Row(UUID player, String mode, Skill skill) {
+
+        static final String COLUMNS = "player_id, mode, rating, deviation, volatility, games";
+
+        static Row map(ResultSet rs, int rowNum) throws SQLException {
+            return new Row(rs.getObject("player_id", UUID.class), rs.getString("mode"), RatingStore.skill(rs));
+        }
+    }
+
     private final JdbcClient jdbc;
 
     RatingStore(JdbcClient jdbc) {
@@ -37,16 +49,17 @@ final class RatingStore {
                 .params(mode, ids)
                 .query((rs, i) -> new Stored(
                         new PlayerId(rs.getObject("player_id", UUID.class)),
-                        new Skill(
-                                rs.getDouble("rating"),
-                                rs.getDouble("deviation"),
-                                rs.getDouble("volatility"),
-                                rs.getInt("games")),
+                        skill(rs),
                         rs.getInt("season"),
                         rs.getString("region")))
                 .list()
                 .forEach(s -> found.put(s.player(), s));
         return found;
+    }
+
+    static Skill skill(ResultSet rs) throws SQLException {
+        return new Skill(
+                rs.getDouble("rating"), rs.getDouble("deviation"), rs.getDouble("volatility"), rs.getInt("games"));
     }
 
     void save(

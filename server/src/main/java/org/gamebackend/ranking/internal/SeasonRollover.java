@@ -1,7 +1,7 @@
 package org.gamebackend.ranking.internal;
 
 import java.util.List;
-import java.util.UUID;
+import org.gamebackend.ranking.internal.RatingStore.Row;
 import org.gamebackend.ranking.internal.rating.RatingSystem;
 import org.gamebackend.ranking.internal.rating.Skill;
 import org.slf4j.Logger;
@@ -18,8 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class SeasonRollover {
 
     private static final Logger log = LoggerFactory.getLogger(SeasonRollover.class);
-
-    private record Row(UUID player, String mode, Skill skill) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -71,17 +69,9 @@ final class SeasonRollover {
                             + " where season = ? and region is not null")
                     .param(season)
                     .update();
-            List<Row> rows = jdbc.sql("select player_id, mode, rating, deviation, volatility, games from ratings"
-                            + " where season = ?")
+            List<Row> rows = jdbc.sql("select " + Row.COLUMNS + " from ratings" + " where season = ?")
                     .param(season)
-                    .query((rs, i) -> new Row(
-                            rs.getObject("player_id", UUID.class),
-                            rs.getString("mode"),
-                            new Skill(
-                                    rs.getDouble("rating"),
-                                    rs.getDouble("deviation"),
-                                    rs.getDouble("volatility"),
-                                    rs.getInt("games"))))
+                    .query(Row::map)
                     .list();
             batch.batchUpdate(
                     "update ratings set rating = ?, deviation = ?, volatility = ? where player_id = ? and mode = ?",
