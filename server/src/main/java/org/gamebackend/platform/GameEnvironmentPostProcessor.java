@@ -32,11 +32,12 @@ public class GameEnvironmentPostProcessor implements EnvironmentPostProcessor, O
     private static final String EXCLUDE = "spring.autoconfigure.exclude";
     private static final String JOB_WORKERS = "jobrunr.background-job-server.worker-count";
 
-    /** Standalone mode needs no Redis: its client, health check and repositories are not created at all. */
+    /** Standalone mode needs no Redis or RabbitMQ: their clients, health checks and listeners are not created at all. */
     private static final List<String> STANDALONE_EXCLUDES = List.of(
             "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
             "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
-            "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration");
+            "org.springframework.boot.data.redis.autoconfigure.DataRedisRepositoriesAutoConfiguration",
+            "org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
