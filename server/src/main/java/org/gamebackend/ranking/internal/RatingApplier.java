@@ -37,6 +37,7 @@ final class RatingApplier {
             int season,
             @Nullable String region,
             @Nullable String previousRegion,
+            double before,
             double rating) {}
 
     private final JdbcClient jdbc;
@@ -111,19 +112,16 @@ final class RatingApplier {
 
     private List<Applied> applyClaimed(MatchFinished match) {
         Outcome outcome = Outcome.of(match);
-        boolean rated = outcome.placed() && systems.ranked(match.mode());
+        boolean ranked = outcome.placed() && systems.ranked(match.mode());
         Map<PlayerId, Skill> after = Map.of();
         Map<PlayerId, RatingStore.Stored> before = Map.of();
-        if (rated) {
-            List<PlayerId> humans = match.seats().stream()
-                    .filter(s -> !s.bot())
-                    .map(Seat::player)
-                    .toList();
+        List<PlayerId> humans =
+                match.seats().stream().filter(s -> !s.bot()).map(Seat::player).toList();
+        if (ranked) {
             before = store.lock(humans, match.mode());
             after = rate(systems.of(match.mode()), outcome, before);
         }
-        Map<PlayerId, Profile> people = profiles.profiles(
-                match.seats().stream().filter(s -> !s.bot()).map(Seat::player).toList());
+        Map<PlayerId, Profile> people = profiles.profiles(humans);
         int season = seasons.current();
         Instant now = clock.instant();
         List<Applied> applied = new ArrayList<>();
@@ -136,35 +134,12 @@ final class RatingApplier {
                 }
                 PlayerId player = seat.player();
                 store.countGame(player, match.mode(), result);
-                Skill now2 = after.get(player);
+                Skill rated = after.get(player);
                 RatingStore.Stored was = before.get(player);
-                Double ratingBefore = null;
-                if (now2 != null) {
-                    ratingBefore = was == null
-                            ? systems.of(match.mode()).initial().rating()
-                            : was.skill().rating();
-                    Profile profile = people.get(player);
-                    String region = profile == null ? null : profile.region();
-                    store.save(
-                            player,
-                            match.mode(),
-                            systems.nameOf(match.mode()),
-                            now2,
-                            season,
-                            region,
-                            now,
-                            now.plus(ratingPeriod));
-                    store.history(player, match.mode(), match.matchId().value(), season, ratingBefore, now2, now);
-                    events.publishEvent(new RatingChanged(
-                            player,
-                            match.mode(),
-                            match.matchId(),
-                            season,
-                            ratingBefore,
-                            now2.rating(),
-                            now2.deviation()));
-                    applied.add(new Applied(
-                            player, match.mode(), season, region, was == null ? null : was.region(), now2.rating()));
+                Applied change =
+                        rated == null ? null : saveRating(match, player, rated, was, people.get(player), season, now);
+                if (change != null) {
+                    applied.add(change);
                 }
                 store.playerMatch(
                         player,
@@ -174,12 +149,34 @@ final class RatingApplier {
                         match.status(),
                         result,
                         place,
-                        ratingBefore,
-                        now2 == null ? null : now2.rating(),
+                        change == null ? null : change.before(),
+                        change == null ? null : change.rating(),
                         match.endedAt());
             }
         }
         return applied;
+    }
+
+    /** Writes one player's new rating, its history and its event. */
+    private Applied saveRating(
+            MatchFinished match,
+            PlayerId player,
+            Skill rated,
+            RatingStore.@Nullable Stored was,
+            @Nullable Profile profile,
+            int season,
+            Instant now) {
+        double before = was == null
+                ? systems.of(match.mode()).initial().rating()
+                : was.skill().rating();
+        String region = profile == null ? null : profile.region();
+        store.save(
+                player, match.mode(), systems.nameOf(match.mode()), rated, season, region, now, now.plus(ratingPeriod));
+        store.history(player, match.mode(), match.matchId().value(), season, before, rated, now);
+        events.publishEvent(new RatingChanged(
+                player, match.mode(), match.matchId(), season, before, rated.rating(), rated.deviation()));
+        return new Applied(
+                player, match.mode(), season, region, was == null ? null : was.region(), before, rated.rating());
     }
 
     /** New skills for the humans; bots enter at the system's initial skill and their results are dropped. */
