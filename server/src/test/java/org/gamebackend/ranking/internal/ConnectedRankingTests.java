@@ -7,15 +7,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.MatchFinished;
-import org.gamebackend.engine.MatchId;
-import org.gamebackend.engine.MatchResult;
-import org.gamebackend.engine.Seat;
 import org.gamebackend.ranking.internal.board.Leaderboard;
 import org.gamebackend.ranking.internal.board.RedisLeaderboard;
 import org.gamebackend.support.Players;
@@ -67,16 +61,8 @@ class ConnectedRankingTests {
             Players.Tokens winner = Players.register(server.web(), Players.uniqueName("cw"), "password-123");
             Players.Tokens loser = Players.register(server.web(), Players.uniqueName("cl"), "password-123");
             PlayerId w = PlayerId.parse(winner.playerId());
-            MatchFinished match = new MatchFinished(
-                    new MatchId(UUID.randomUUID()),
-                    "tictactoe",
-                    mode,
-                    List.of(new Seat(0, w, false, 0), new Seat(1, PlayerId.parse(loser.playerId()), false, 1)),
-                    MatchResult.FINISHED,
-                    Map.of("winner", winner.playerId(), "reason", "line"),
-                    Instant.now(),
-                    Instant.now());
-            ctx.getBean(TransactionTemplate.class).executeWithoutResult(s -> ctx.publishEvent(match));
+            MatchFinished match = FinishedMatches.won(mode, w, PlayerId.parse(loser.playerId()));
+            FinishedMatches.publish(ctx.getBean(TransactionTemplate.class), ctx, match);
 
             await().atMost(Duration.ofSeconds(40))
                     .untilAsserted(() -> server.web()

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +15,6 @@ import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchResult;
 import org.gamebackend.engine.Seat;
 import org.gamebackend.support.ApiTest;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -155,27 +153,12 @@ class ExactlyOnceTests {
         assertThat(queued(bots)).isZero();
     }
 
-    /** What the engine's MatchStore does: the event is published inside the transaction that stores the result. */
     private void finish(MatchFinished match) {
-        tx.executeWithoutResult(status -> events.publishEvent(match));
+        FinishedMatches.publish(tx, events, match);
     }
 
     private static MatchFinished duel() {
-        List<Seat> seats = List.of(
-                new Seat(0, new PlayerId(UUID.randomUUID()), false, 0),
-                new Seat(1, new PlayerId(UUID.randomUUID()), false, 1));
-        Map<String, @Nullable Object> result = new LinkedHashMap<>();
-        result.put("winner", seats.get(0).player().value().toString());
-        result.put("reason", "line");
-        return new MatchFinished(
-                new MatchId(UUID.randomUUID()),
-                "tictactoe",
-                "tictactoe",
-                seats,
-                MatchResult.FINISHED,
-                result,
-                Instant.now().minusSeconds(30),
-                Instant.now());
+        return FinishedMatches.won("tictactoe", new PlayerId(UUID.randomUUID()), new PlayerId(UUID.randomUUID()));
     }
 
     private int attempts(MatchFinished match) {

@@ -6,14 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.MatchFinished;
-import org.gamebackend.engine.MatchId;
-import org.gamebackend.engine.MatchResult;
-import org.gamebackend.engine.Seat;
 import org.gamebackend.support.ApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -112,16 +107,8 @@ class SeasonTests {
     }
 
     private void play(PlayerId winner, PlayerId loser) {
-        MatchFinished match = new MatchFinished(
-                new MatchId(UUID.randomUUID()),
-                "tictactoe",
-                "tictactoe",
-                List.of(new Seat(0, winner, false, 0), new Seat(1, loser, false, 1)),
-                MatchResult.FINISHED,
-                Map.of("winner", winner.value().toString(), "reason", "line"),
-                Instant.now(),
-                Instant.now());
-        tx.executeWithoutResult(status -> events.publishEvent(match));
+        MatchFinished match = FinishedMatches.won("tictactoe", winner, loser);
+        FinishedMatches.publish(tx, events, match);
         jobs.applyRating(match.matchId().value());
         // JobRunr's batch may hold the match (applyRating then skips it): wait until it is applied either way
         await().atMost(Duration.ofSeconds(30))
