@@ -153,13 +153,39 @@ class RabbitEventsOutTests {
         }
     }
 
-    private RunningServer start(String broker) {
-        return RunningServer.start(
+    @Test
+    void anUnroutableEventStaysInTheOutboxUntilTheJobResubmitsIt() throws SQLException {
+        admin.removeBinding(BindingBuilder.bind(queue).to(exchange).with("#"));
+        try (RunningServer server = start(BROKER, "game.events.out.resubmit-after=2s")) {
+            String player = Players.register(server.web(), Players.uniqueName("noroute"), "password-123")
+                    .playerId();
+            await().atMost(Duration.ofSeconds(20)).until(() -> failedAttempts() == 1);
+
+            admin.declareBinding(BindingBuilder.bind(queue).to(exchange).with("player.*"));
+            EventsOutJobs jobs = server.context().getBean(EventsOutJobs.class);
+            await().atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        jobs.resubmit();
+                        return incomplete() == 0;
+                    });
+            Message m = receive(1, Duration.ofSeconds(5)).getFirst();
+            assertThat(json.readTree(m.getBody()).get("data").get("player_id").asString())
+                    .isEqualTo(player);
+        }
+    }
+
+    /** JobRunr's own schedule is off: the tests call the job when they mean it to run. */
+    private RunningServer start(String broker, String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
                 "JWT_SECRET=" + SECRET,
                 "RABBITMQ_URL=" + broker,
                 "game.events.out.exchange=" + exchange.getName(),
-                "jobrunr.background-job-server.enabled=false");
+                "game.events.out.confirm-timeout=1s",
+                "jobrunr.background-job-server.enabled=false"));
+        args.addAll(List.of(more));
+        return RunningServer.start(args.toArray(String[]::new));
     }
 
     private List<Message> receive(int count, Duration within) {
