@@ -46,6 +46,8 @@ final class RabbitDomainEventSink implements DomainEventSink {
         template.send(exchange.getName(), e.type(), message(e), correlation);
         CorrelationData.Confirm confirm = awaitConfirm(e, correlation);
         if (!confirm.ack()) {
+            // a nack also comes when the channel closes, e.g. on an exchange deleted under us: declare it again
+            declared = false;
             throw new EventNotConfirmed(e, "nacked by the broker: " + confirm.reason());
         }
         ReturnedMessage returned = correlation.getReturned();

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.UUID;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.accounts.PlayerRegistered;
+import org.gamebackend.engine.MatchCrashed;
+import org.gamebackend.engine.MatchId;
 import org.gamebackend.support.ApiTest;
 import org.gamebackend.support.Metrics;
 import org.gamebackend.support.Players;
@@ -73,6 +75,22 @@ class StandaloneEventsOutTests {
         assertThat(Metrics.scrape(port)).contains("events_outbox_backlog");
     }
 
+    @Test
+    void anEventPublishedOutsideATransactionGoesThroughTheOutboxToo() {
+        // the engine publishes crashes from its tick workers, with no transaction open
+        MatchId match = new MatchId(UUID.randomUUID());
+        events.publishEvent(new MatchCrashed(match, "tictactoe", 42, "IllegalStateException: boom", true));
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from analytics_events where type = 'match.crashed' and data->>'match_id' = ?")
+                                .param(match.toString())
+                                .query(Long.class)
+                                .single()
+                        == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> completedPublications(match.value()) == 1);
+    }
+
     private long rows(UUID player) {
         return jdbc.sql("select count(*) from analytics_events where player_id = ?")
                 .param(player)
@@ -80,11 +98,11 @@ class StandaloneEventsOutTests {
                 .single();
     }
 
-    private long completedPublications(UUID player) {
+    private long completedPublications(UUID about) {
         return jdbc.sql("""
                         select count(*) from event_publication
                         where completion_date is not null
                           and listener_id like 'org.gamebackend.events.internal.out.%'
-                          and serialized_event like ?""").param("%" + player + "%").query(Long.class).single();
+                          and serialized_event like ?""").param("%" + about + "%").query(Long.class).single();
     }
 }
