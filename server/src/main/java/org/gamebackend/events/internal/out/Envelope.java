@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +29,7 @@ record Envelope(
     static final int VERSION = 1;
 
     Envelope {
-        data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data)); // keeps the order, and nulls
     }
 
     static Envelope of(String type, String naturalKey, Instant occurredAt, Map<String, @Nullable Object> data) {
