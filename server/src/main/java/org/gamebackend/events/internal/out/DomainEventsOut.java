@@ -3,6 +3,7 @@ package org.gamebackend.events.internal.out;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.Semaphore;
 import org.gamebackend.accounts.PlayerRegistered;
 import org.gamebackend.engine.BackfillRequested;
 import org.gamebackend.engine.MatchCrashed;
@@ -31,11 +32,13 @@ class DomainEventsOut {
     private final DomainEventSink sink;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Semaphore inFlight;
 
-    DomainEventsOut(DomainEventSink sink, Clock clock, MeterRegistry meters) {
+    DomainEventsOut(DomainEventSink sink, Clock clock, MeterRegistry meters, int maxInFlight) {
         this.sink = sink;
         this.clock = clock;
         this.meters = meters;
+        this.inFlight = new Semaphore(maxInFlight);
     }
 
     @Async
@@ -75,12 +78,17 @@ class DomainEventsOut {
     }
 
     private void send(Envelope e) {
+        // a resubmitted backlog arrives as one async task per event: without a bound, thousands of channels (or all
+        // the pool's connections in standalone mode) at once
+        inFlight.acquireUninterruptibly();
         try {
             sink.accept(e);
         } catch (RuntimeException failure) {
             counter("events_publish_failed", e).increment();
             log.warn("Event {} ({}) not delivered; it stays in the outbox: {}", e.id(), e.type(), failure.toString());
             throw failure;
+        } finally {
+            inFlight.release();
         }
         counter("events_published", e).increment();
     }

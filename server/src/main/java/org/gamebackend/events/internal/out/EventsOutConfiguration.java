@@ -44,11 +44,12 @@ class EventsOutConfiguration {
     }
 
     @Bean
-    DomainEventsOut domainEventsOut(DomainEventSink sink, Clock clock, MeterRegistry meters, JdbcClient jdbc) {
+    DomainEventsOut domainEventsOut(
+            DomainEventSink sink, Clock clock, MeterRegistry meters, JdbcClient jdbc, EventsOutProperties props) {
         Gauge.builder("events_outbox_backlog", jdbc, EventsOutConfiguration::backlog)
                 .description("Domain events recorded but not yet delivered (incomplete publications in the outbox)")
                 .register(meters);
-        return new DomainEventsOut(sink, clock, meters);
+        return new DomainEventsOut(sink, clock, meters, props.maxInFlight());
     }
 
     @Bean

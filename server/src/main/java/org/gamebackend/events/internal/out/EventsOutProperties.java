@@ -11,13 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout how long a publish waits for the broker's confirm before the event counts as not delivered
  * @param resubmitAfter incomplete publications at least this old are handed to the sink again by the recurring job
  * @param keepCompleted completed publications are deleted from the outbox once this old
+ * @param maxInFlight how many events one node hands to the sink at once (a resubmitted backlog waits its turn)
  */
 @ConfigurationProperties("game.events.out")
 public record EventsOutProperties(
         @DefaultValue("game.events") String exchange,
         @DefaultValue("5s") Duration confirmTimeout,
         @DefaultValue("30s") Duration resubmitAfter,
-        @DefaultValue("1d") Duration keepCompleted) {
+        @DefaultValue("1d") Duration keepCompleted,
+        @DefaultValue("32") int maxInFlight) {
 
     public EventsOutProperties {
         if (exchange.isBlank()) {
@@ -32,6 +34,9 @@ public record EventsOutProperties(
         }
         if (!keepCompleted.isPositive()) {
             throw new IllegalArgumentException("game.events.out.keep-completed must be positive");
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("game.events.out.max-in-flight must be at least 1");
         }
     }
 }
