@@ -1,0 +1,96 @@
+package org.gamebackend.events.internal.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The JSON of one event on a queue: {@code {id, type, occurred_at, player_id?, data}}. Client events are written in
+ * this shape; domain events arrive in the outbox's envelope {@code {id, type, version, occurred_at, data}}, which
+ * reads the same way.
+ */
+final class EventMessages {
+
+    private final JsonMapper json;
+
+    EventMessages(JsonMapper json) {
+        this.json = json;
+    }
+
+    byte[] encode(AnalyticsEvent event) {
+        ObjectNode node = json.createObjectNode();
+        node.put("id", event.id().toString());
+        node.put("type", event.type());
+        node.put("occurred_at", event.occurredAt().toString());
+        if (event.playerId() != null) {
+            node.put("player_id", event.playerId().toString());
+        }
+        node.set("data", json.readTree(event.data()));
+        return json.writeValueAsBytes(node);
+    }
+
+    /** Reads one message body; a message that is not a valid event throws {@link Unreadable} with the reason. */
+    AnalyticsEvent decode(byte[] body, AnalyticsEvent.Source source) {
+        JsonNode node;
+        try {
+            node = json.readTree(new String(body, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            throw new Unreadable("not JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new Unreadable("not a JSON object");
+        }
+        UUID id = uuid(text(node, "id"), "id");
+        String type = text(node, "type");
+        Instant at;
+        try {
+            at = OffsetDateTime.parse(text(node, "occurred_at")).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new Unreadable("occurred_at is not an RFC 3339 timestamp");
+        }
+        String player = optionalText(node, "player_id");
+        JsonNode data = node.get("data");
+        if (data == null || !data.isObject()) {
+            throw new Unreadable("data is not a JSON object");
+        }
+        return new AnalyticsEvent(
+                id, type, source, player == null ? null : uuid(player, "player_id"), at, json.writeValueAsString(data));
+    }
+
+    private static String text(JsonNode node, String field) {
+        String value = optionalText(node, field);
+        if (value == null) {
+            throw new Unreadable(field + " is missing or not a string");
+        }
+        return value;
+    }
+
+    private static @Nullable String optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.stringValue() : null;
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new Unreadable(field + " is not a UUID");
+        }
+    }
+
+    /** A message that no retry can fix; it goes to the dead-letter queue with this reason. */
+    static final class Unreadable extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}
