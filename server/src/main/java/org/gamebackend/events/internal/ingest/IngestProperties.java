@@ -15,7 +15,7 @@ import org.springframework.util.unit.DataSize;
  * @param ratePerSecond events per second a player may send, refilled continuously
  * @param burst the most events a player may send at once (the bucket's size)
  * @param queue the queue accepted client events go to (connected mode)
- * @param analyticsQueue the queue bound to {@code eventsExchange} with {@code #}, feeding domain events in
+ * @param analyticsQueue the queue bound to {@code eventsExchange} for every routing key, feeding domain events in
  * @param eventsExchange the topic exchange domain events are published to
  * @param deadLetterQueue where a message that cannot be parsed or written goes, with {@code x-reason}
  * @param confirmTimeout how long a publish waits for the broker's confirm before answering 503
