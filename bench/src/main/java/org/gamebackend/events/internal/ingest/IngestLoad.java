@@ -65,6 +65,7 @@ public final class IngestLoad {
             run(ctx, events, senders);
         } finally {
             if (connected) {
+                ctx.getBean(IngestConsumers.class).stop();
                 var admin = ctx.getBean(org.springframework.amqp.core.AmqpAdmin.class);
                 admin.deleteQueue("bench.ingest." + run);
                 admin.deleteQueue("bench.analytics." + run);

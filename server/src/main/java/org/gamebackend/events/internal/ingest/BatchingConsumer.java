@@ -47,26 +47,26 @@ final class BatchingConsumer implements BatchMessageListener {
     @Override
     public void onMessageBatch(List<Message> batch) {
         metrics.consumed(queue, batch.size());
-        List<AnalyticsEvent> events = new ArrayList<>(batch.size());
-        List<Message> sources = new ArrayList<>(batch.size());
+        List<Message> readable = new ArrayList<>(batch.size());
+        List<List<AnalyticsEvent>> decoded = new ArrayList<>(batch.size());
         List<ConfirmedPublisher.Outgoing> dead = new ArrayList<>();
         for (Message message : batch) {
             try {
-                events.add(messages.decode(message.getBody(), source));
-                sources.add(message);
+                decoded.add(messages.decode(message.getBody(), source));
+                readable.add(message);
             } catch (EventMessages.Unreadable e) {
                 dead.add(deadLetter(message, String.valueOf(e.getMessage())));
             }
         }
         try {
-            writer.write(events);
+            writer.write(decoded.stream().flatMap(List::stream).toList());
         } catch (NonTransientDataAccessException e) {
-            // one bad row fails the statement: write one at a time to find it, keep the others
-            for (int i = 0; i < events.size(); i++) {
+            // one bad row fails the statement: write message by message to find it, keep the others
+            for (int i = 0; i < decoded.size(); i++) {
                 try {
-                    writer.write(List.of(events.get(i)));
+                    writer.write(decoded.get(i));
                 } catch (NonTransientDataAccessException refused) {
-                    dead.add(deadLetter(sources.get(i), "refused by the database: " + rootMessage(refused)));
+                    dead.add(deadLetter(readable.get(i), "refused by the database: " + rootMessage(refused)));
                 }
             }
         }

@@ -3,17 +3,20 @@ package org.gamebackend.events.internal.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The JSON of one event on a queue: {@code {id, type, occurred_at, player_id?, data}}. Client events are written in
- * this shape; domain events arrive in the outbox's envelope {@code {id, type, version, occurred_at, data}}, which
- * reads the same way.
+ * The JSON of events on a queue. One event is {@code {id, type, occurred_at, player_id?, data}}; a client batch is one
+ * message {@code {events: [event, ...]}}; domain events arrive one per message in the outbox's envelope {@code {id,
+ * type, version, occurred_at, data}}, which reads the same way.
  */
 final class EventMessages {
 
@@ -23,20 +26,28 @@ final class EventMessages {
         this.json = json;
     }
 
-    byte[] encode(AnalyticsEvent event) {
-        ObjectNode node = json.createObjectNode();
-        node.put("id", event.id().toString());
-        node.put("type", event.type());
-        node.put("occurred_at", event.occurredAt().toString());
-        if (event.playerId() != null) {
-            node.put("player_id", event.playerId().toString());
+    /** A client batch as one message: {@code {events: [...]}}, so a request costs the broker one publish. */
+    byte[] encode(List<AnalyticsEvent> events) {
+        ObjectNode batch = json.createObjectNode();
+        ArrayNode array = batch.putArray("events");
+        for (AnalyticsEvent event : events) {
+            ObjectNode node = array.addObject();
+            node.put("id", event.id().toString());
+            node.put("type", event.type());
+            node.put("occurred_at", event.occurredAt().toString());
+            if (event.playerId() != null) {
+                node.put("player_id", event.playerId().toString());
+            }
+            node.set("data", json.readTree(event.data()));
         }
-        node.set("data", json.readTree(event.data()));
-        return json.writeValueAsBytes(node);
+        return json.writeValueAsBytes(batch);
     }
 
-    /** Reads one message body; a message that is not a valid event throws {@link Unreadable} with the reason. */
-    AnalyticsEvent decode(byte[] body, AnalyticsEvent.Source source) {
+    /**
+     * Reads one message body, a single event or {@code {events: [...]}}; a message that is not valid throws {@link
+     * Unreadable} with the reason (the whole message: its events were refused together).
+     */
+    List<AnalyticsEvent> decode(byte[] body, AnalyticsEvent.Source source) {
         JsonNode node;
         try {
             node = json.readTree(new String(body, StandardCharsets.UTF_8));
@@ -46,6 +57,24 @@ final class EventMessages {
         if (node == null || !node.isObject()) {
             throw new Unreadable("not a JSON object");
         }
+        JsonNode events = node.get("events");
+        if (events == null) {
+            return List.of(event(node, source));
+        }
+        if (!events.isArray()) {
+            throw new Unreadable("events is not an array");
+        }
+        List<AnalyticsEvent> decoded = new ArrayList<>(events.size());
+        for (JsonNode event : events) {
+            if (!event.isObject()) {
+                throw new Unreadable("an element of events is not an object");
+            }
+            decoded.add(event(event, source));
+        }
+        return decoded;
+    }
+
+    private AnalyticsEvent event(JsonNode node, AnalyticsEvent.Source source) {
         UUID id = uuid(text(node, "id"), "id");
         String type = text(node, "type");
         Instant at;

@@ -20,7 +20,7 @@ import org.springframework.util.unit.DataSize;
  * @param deadLetterQueue where a message that cannot be parsed or written goes, with {@code x-reason}
  * @param confirmTimeout how long a publish waits for the broker's confirm before answering 503
  * @param prefetch messages a consumer holds unacknowledged
- * @param batchSize the most messages written in one insert
+ * @param batchSize the most messages written in one insert (a client batch is one message)
  * @param receiveTimeout how long a consumer waits to fill a batch before writing what it has
  * @param concurrency consumers per queue
  */
@@ -37,8 +37,8 @@ public record IngestProperties(
         @DefaultValue("game.events") String eventsExchange,
         @DefaultValue("game.ingest.dlq") String deadLetterQueue,
         @DefaultValue("5s") Duration confirmTimeout,
-        @DefaultValue("1000") int prefetch,
-        @DefaultValue("500") int batchSize,
+        @DefaultValue("500") int prefetch,
+        @DefaultValue("100") int batchSize,
         @DefaultValue("200ms") Duration receiveTimeout,
         @DefaultValue("2") int concurrency) {
 

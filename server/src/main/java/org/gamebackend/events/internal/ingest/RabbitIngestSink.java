@@ -9,8 +9,8 @@ import org.springframework.amqp.AmqpException;
 import org.springframework.http.HttpStatus;
 
 /**
- * Connected mode: one persistent message per event on the ingest queue, answered only once the broker confirmed the
- * whole batch. If it does not, the client gets 503 and retries; events that did reach the queue are stored once.
+ * Connected mode: the batch as one persistent message on the ingest queue, answered only once the broker confirmed
+ * it. If it does not, the client gets 503 and retries; events that did reach the queue are stored once.
  */
 final class RabbitIngestSink implements IngestSink {
 
@@ -28,9 +28,8 @@ final class RabbitIngestSink implements IngestSink {
 
     @Override
     public void accept(List<AnalyticsEvent> events) {
-        List<ConfirmedPublisher.Outgoing> outgoing = events.stream()
-                .map(e -> new ConfirmedPublisher.Outgoing(e.id().toString(), messages.encode(e), Map.of()))
-                .toList();
+        List<ConfirmedPublisher.Outgoing> outgoing = List.of(
+                new ConfirmedPublisher.Outgoing(events.getFirst().id().toString(), messages.encode(events), Map.of()));
         try {
             publisher.publish(queue, outgoing);
         } catch (AmqpException e) {
