@@ -71,6 +71,7 @@ class EventsApiTests {
         bad(p, List.of(with(good, "at", "yesterday")), "events[0].at");
         bad(p, List.of(event("x", Instant.now(), Map.of("blob", "a".repeat(4200)))), "events[0].data");
         bad(p, List.of(with(good, "data", List.of(1, 2))), "events[0].data");
+        bad(p, List.of(good, event("x", Instant.now(), Map.of("a", List.of("nul\u0000")))), "events[1].data");
         bad(p, List.of(with(good, "type", 42)), "events[0].type");
         bad(p, List.of(with(good, "type", "Bad Type!")), "events[0].type");
         List<Map<String, Object>> tooMany = new ArrayList<>();

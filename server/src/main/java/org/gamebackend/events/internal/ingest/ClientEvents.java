@@ -80,6 +80,9 @@ final class ClientEvents {
         if (data == null || !data.isObject()) {
             throw invalidType(at + ".data", "must be a JSON object");
         }
+        if (hasNul(data)) {
+            throw invalid(at + ".data", "must not contain the NUL character (\\u0000), which PostgreSQL cannot store");
+        }
         String text = json.writeValueAsString(data);
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > props.maxData().toBytes()) {
@@ -88,6 +91,23 @@ final class ClientEvents {
                     "is " + bytes + " bytes; at most " + props.maxData().toBytes() + " are allowed");
         }
         return new AnalyticsEvent(id, type, AnalyticsEvent.Source.CLIENT, player.value(), occurred, text);
+    }
+
+    private static boolean hasNul(JsonNode node) {
+        if (node.isString()) {
+            return node.stringValue().indexOf('\0') >= 0;
+        }
+        for (var property : node.properties()) {
+            if (property.getKey().indexOf('\0') >= 0 || hasNul(property.getValue())) {
+                return true;
+            }
+        }
+        for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
+            if (hasNul(element)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Instant instant(String value, String field, Instant now) {

@@ -97,6 +97,11 @@ class ConnectedIngestTests {
                         ingest,
                         json("{\"id\":\"" + valid + "\",\"type\":\"after.poison\",\"occurred_at\":\"" + Instant.now()
                                 + "\",\"data\":{}}"));
+                UUID refused = UUID.randomUUID();
+                rabbit.send(
+                        ingest,
+                        json("{\"id\":\"" + refused + "\",\"type\":\"nul\",\"occurred_at\":\"" + Instant.now()
+                                + "\",\"data\":{\"s\":\"\\u0000\"}}"));
                 rabbit.send(
                         exchange,
                         "match.finished",
@@ -110,6 +115,12 @@ class ConnectedIngestTests {
                 assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("{not json");
                 assertThat((String) dead.getMessageProperties().getHeader("x-reason"))
                         .startsWith("not JSON");
+                Message unstorable = rabbit.receive(dlq, 20_000);
+                assertThat(unstorable)
+                        .as("a message the database refuses is dead-lettered too")
+                        .isNotNull();
+                assertThat((String) unstorable.getMessageProperties().getHeader("x-reason"))
+                        .startsWith("refused by the database");
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> count("select count(*) from analytics_events") == 62);
                 assertThat(count("select count(*) from analytics_events where source = 'client' and player_id = '"
@@ -126,7 +137,7 @@ class ConnectedIngestTests {
                         .getPort();
                 assertThat(Metrics.scrape(port))
                         .containsPattern("events_queue_depth\\{[^}]*queue=\"" + ingest.replace(".", "\\.") + "\"")
-                        .containsPattern("events_dead_lettered_total\\{[^}]*\\} 1\\.0")
+                        .containsPattern("events_dead_lettered_total\\{[^}]*\\} 2\\.0")
                         .containsPattern("events_consumed_total\\{[^}]*queue=\"" + analytics.replace(".", "\\.")
                                 + "\"\\} 1\\.0");
             } finally {
