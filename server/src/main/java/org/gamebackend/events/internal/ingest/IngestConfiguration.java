@@ -93,23 +93,16 @@ class IngestConfiguration {
         }
         ConfirmedPublisher publisher = new ConfirmedPublisher(template, props.confirmTimeout());
         List<String> queues = List.of(props.queue(), props.analyticsQueue());
-        List<BatchingConsumer> consumers = List.of(
-                new BatchingConsumer(
-                        props.queue(),
-                        AnalyticsEvent.Source.CLIENT,
+        List<BatchingConsumer> consumers = List.of(AnalyticsEvent.Source.CLIENT, AnalyticsEvent.Source.DOMAIN).stream()
+                .map(source -> new BatchingConsumer(
+                        source == AnalyticsEvent.Source.CLIENT ? props.queue() : props.analyticsQueue(),
+                        source,
                         messages,
                         writer,
                         publisher,
                         props.deadLetterQueue(),
-                        metrics),
-                new BatchingConsumer(
-                        props.analyticsQueue(),
-                        AnalyticsEvent.Source.DOMAIN,
-                        messages,
-                        writer,
-                        publisher,
-                        props.deadLetterQueue(),
-                        metrics));
+                        metrics))
+                .toList();
         AmqpAdmin amqp = admin.getIfAvailable();
         if (amqp != null) {
             for (String queue : queues) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.gamebackend.support.Databases;
 import org.gamebackend.support.Metrics;
 import org.gamebackend.support.Players;
 import org.gamebackend.support.RunningServer;
@@ -32,25 +32,18 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  */
 class ConnectedIngestTests {
 
-    static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-
     String database = "";
     String run = "";
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        run = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        database = "gb_test_" + run;
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-            c.createStatement().execute("create database " + database);
-        }
+        database = Databases.create();
+        run = database.substring("gb_test_".length());
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-            c.createStatement().execute("drop database if exists " + database + " with (force)");
-        }
+        Databases.drop(database);
     }
 
     @Test
@@ -156,8 +149,7 @@ class ConnectedIngestTests {
     }
 
     private int count(String sql) throws SQLException {
-        try (Connection c =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        try (Connection c = Databases.connect(database);
                 var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
