@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * The JSON of events on a queue. One event is {@code {id, type, occurred_at, player_id?, data}}; a client batch is one
@@ -38,7 +39,8 @@ final class EventMessages {
             if (event.playerId() != null) {
                 node.put("player_id", event.playerId().toString());
             }
-            node.set("data", json.readTree(event.data()));
+            // already validated JSON: copied as it is, not parsed again
+            node.putRawValue("data", new RawValue(event.data()));
         }
         return json.writeValueAsBytes(batch);
     }
