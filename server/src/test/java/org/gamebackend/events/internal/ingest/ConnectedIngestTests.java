@@ -142,6 +142,38 @@ class ConnectedIngestTests {
         }
     }
 
+    @Test
+    void withoutABrokerNothingIsAcceptedAndTheClientIsToldToRetry() throws SQLException {
+        try (RunningServer server = RunningServer.start(
+                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
+                "JWT_SECRET=connected-mode-secret-0123456789-abcdefghij",
+                "spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1")) {
+            Players.Tokens p = Players.register(server.web(), Players.uniqueName("nb"), "password-123");
+            server.web()
+                    .post()
+                    .uri("/api/v1/events")
+                    .header("Authorization", "Bearer " + p.accessToken())
+                    .bodyValue(Map.of(
+                            "events",
+                            List.of(Map.of(
+                                    "id",
+                                    UUID.randomUUID().toString(),
+                                    "type",
+                                    "shot.fired",
+                                    "at",
+                                    Instant.now().toString(),
+                                    "data",
+                                    Map.of()))))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("broker_unavailable");
+            assertThat(count("select count(*) from analytics_events")).isZero();
+        }
+    }
+
     private static Message json(String body) {
         MessageProperties props = new MessageProperties();
         props.setContentType("application/json");
