@@ -6,9 +6,8 @@ import static org.gamebackend.support.Players.register;
 import static org.gamebackend.support.Players.uniqueName;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.UUID;
+import org.gamebackend.support.Databases;
 import org.gamebackend.support.Players;
 import org.gamebackend.support.RunningServer;
 import org.junit.jupiter.api.AfterEach;
@@ -19,23 +18,16 @@ import org.junit.jupiter.api.Test;
 class ConnectedModeTests {
 
     static final String SECRET = "connected-mode-secret-0123456789-abcdefghij";
-    static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
-
     String database = "";
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        database = "gb_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-            c.createStatement().execute("create database " + database);
-        }
+        database = Databases.create();
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", "")) {
-            c.createStatement().execute("drop database if exists " + database + " with (force)");
-        }
+        Databases.drop(database);
     }
 
     @Test
@@ -48,8 +40,7 @@ class ConnectedModeTests {
                     .isEqualTo("connected");
             tokens = register(server.web(), name, "password-123");
         }
-        try (Connection c =
-                        DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + database, "postgres", "");
+        try (Connection c = Databases.connect(database);
                 var ps = c.prepareStatement("select id::text from players where username = ?")) {
             ps.setString(1, name);
             try (var rs = ps.executeQuery()) {

@@ -1,0 +1,190 @@
+package org.gamebackend.events.internal.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gamebackend.support.Databases;
+import org.gamebackend.support.Metrics;
+import org.gamebackend.support.Players;
+import org.gamebackend.support.RunningServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+
+/**
+ * Connected mode against this machine's PostgreSQL (fresh database) and RabbitMQ (queues named for this run): posted
+ * events go through the ingest queue and land once; domain events on the exchange land with source 'domain'; a poison
+ * message goes to the dead-letter queue with its reason while the rest of its batch is written.
+ */
+class ConnectedIngestTests {
+
+    String database = "";
+    String run = "";
+
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        database = Databases.create();
+        run = database.substring("gb_test_".length());
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        Databases.drop(database);
+    }
+
+    @Test
+    void eventsFromClientsAndTheExchangeLandOnceAndPoisonGoesToTheDeadLetterQueue() throws SQLException {
+        String ingest = "test.ingest." + run;
+        String analytics = "test.analytics." + run;
+        String exchange = "test.events." + run;
+        String dlq = "test.ingest.dlq." + run;
+        try (RunningServer server = RunningServer.start(
+                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
+                "JWT_SECRET=connected-mode-secret-0123456789-abcdefghij",
+                "game.events.ingest.queue=" + ingest,
+                "game.events.ingest.analytics-queue=" + analytics,
+                "game.events.ingest.events-exchange=" + exchange,
+                "game.events.ingest.dead-letter-queue=" + dlq,
+                "game.events.ingest.receive-timeout=100ms")) {
+            RabbitTemplate rabbit = server.context().getBean(RabbitTemplate.class);
+            AmqpAdmin admin = server.context().getBean(AmqpAdmin.class);
+            try {
+                Players.Tokens p = Players.register(server.web(), Players.uniqueName("ci"), "password-123");
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int i = 0; i < 60; i++) {
+                    batch.add(Map.of(
+                            "id", UUID.randomUUID().toString(),
+                            "type", "shot.fired",
+                            "at", Instant.now().toString(),
+                            "data", Map.of("n", i)));
+                }
+                for (int attempt = 0; attempt < 2; attempt++) {
+                    server.web()
+                            .post()
+                            .uri("/api/v1/events")
+                            .header("Authorization", "Bearer " + p.accessToken())
+                            .bodyValue(Map.of("events", batch))
+                            .exchange()
+                            .expectStatus()
+                            .isAccepted();
+                }
+
+                UUID valid = UUID.randomUUID();
+                UUID domain = UUID.randomUUID();
+                rabbit.send(ingest, new Message("{not json".getBytes(StandardCharsets.UTF_8), new MessageProperties()));
+                rabbit.send(
+                        ingest,
+                        json("{\"id\":\"" + valid + "\",\"type\":\"after.poison\",\"occurred_at\":\"" + Instant.now()
+                                + "\",\"data\":{}}"));
+                UUID refused = UUID.randomUUID();
+                rabbit.send(
+                        ingest,
+                        json("{\"id\":\"" + refused + "\",\"type\":\"nul\",\"occurred_at\":\"" + Instant.now()
+                                + "\",\"data\":{\"s\":\"\\u0000\"}}"));
+                rabbit.send(
+                        exchange,
+                        "match.finished",
+                        json("{\"id\":\"" + domain + "\",\"type\":\"match.finished\",\"version\":1,\"occurred_at\":\""
+                                + Instant.now() + "\",\"data\":{\"match_id\":\"m1\"}}"));
+
+                Message dead = rabbit.receive(dlq, 20_000);
+                assertThat(dead)
+                        .as("the poison message reaches the dead-letter queue")
+                        .isNotNull();
+                assertThat(new String(dead.getBody(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+                assertThat((String) dead.getMessageProperties().getHeader("x-reason"))
+                        .startsWith("not JSON");
+                Message unstorable = rabbit.receive(dlq, 20_000);
+                assertThat(unstorable)
+                        .as("a message the database refuses is dead-lettered too")
+                        .isNotNull();
+                assertThat((String) unstorable.getMessageProperties().getHeader("x-reason"))
+                        .startsWith("refused by the database");
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> count("select count(*) from analytics_events") == 62);
+                assertThat(count("select count(*) from analytics_events where source = 'client' and player_id = '"
+                                + p.playerId() + "'"))
+                        .as("each posted event once, though the batch was posted twice")
+                        .isEqualTo(60);
+                assertThat(count("select count(*) from analytics_events where id = '" + valid + "'"))
+                        .isEqualTo(1);
+                assertThat(count("select count(*) from analytics_events where source = 'domain' and id = '" + domain
+                                + "' and data->>'match_id' = 'm1'"))
+                        .isEqualTo(1);
+                int port = ((WebServerApplicationContext) server.context())
+                        .getWebServer()
+                        .getPort();
+                assertThat(Metrics.scrape(port))
+                        .containsPattern("events_queue_depth\\{[^}]*queue=\"" + ingest.replace(".", "\\.") + "\"")
+                        .containsPattern("events_dead_lettered_total\\{[^}]*\\} 2\\.0")
+                        .containsPattern("events_consumed_total\\{[^}]*queue=\"" + analytics.replace(".", "\\.")
+                                + "\"\\} 1\\.0");
+            } finally {
+                admin.deleteQueue(ingest);
+                admin.deleteQueue(analytics);
+                admin.deleteQueue(dlq);
+                admin.deleteExchange(exchange);
+            }
+        }
+    }
+
+    @Test
+    void withoutABrokerNothingIsAcceptedAndTheClientIsToldToRetry() throws SQLException {
+        try (RunningServer server = RunningServer.start(
+                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
+                "JWT_SECRET=connected-mode-secret-0123456789-abcdefghij",
+                "spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1")) {
+            Players.Tokens p = Players.register(server.web(), Players.uniqueName("nb"), "password-123");
+            server.web()
+                    .post()
+                    .uri("/api/v1/events")
+                    .header("Authorization", "Bearer " + p.accessToken())
+                    .bodyValue(Map.of(
+                            "events",
+                            List.of(Map.of(
+                                    "id",
+                                    UUID.randomUUID().toString(),
+                                    "type",
+                                    "shot.fired",
+                                    "at",
+                                    Instant.now().toString(),
+                                    "data",
+                                    Map.of()))))
+                    .exchange()
+                    .expectStatus()
+                    .isEqualTo(503)
+                    .expectBody()
+                    .jsonPath("$.code")
+                    .isEqualTo("broker_unavailable");
+            assertThat(count("select count(*) from analytics_events")).isZero();
+        }
+    }
+
+    private static Message json(String body) {
+        MessageProperties props = new MessageProperties();
+        props.setContentType("application/json");
+        return new Message(body.getBytes(StandardCharsets.UTF_8), props);
+    }
+
+    private int count(String sql) throws SQLException {
+        try (Connection c = Databases.connect(database);
+                var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
