@@ -136,7 +136,7 @@ class EventsApiTests {
     }
 
     private int stored(Players.Tokens p) {
-        return jdbc.sql("select count(*) from analytics_events where player_id = ?::uuid")
+        return jdbc.sql("select count(*) from analytics_events where player_id = ?::uuid and source = 'client'")
                 .param(p.playerId())
                 .query(Integer.class)
                 .single();
