@@ -12,6 +12,7 @@ import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.internal.MatchEngine;
 import org.gamebackend.support.ApiTest;
+import org.gamebackend.support.MatchmakingClient;
 import org.gamebackend.support.Metrics;
 import org.gamebackend.support.Players;
 import org.junit.jupiter.api.Test;
@@ -144,24 +145,12 @@ class RankingApiTests {
     }
 
     private Map<?, ?> get(Players.Tokens who, String path) {
-        Map<?, ?> body = web.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + who.accessToken())
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody(Map.class)
-                .returnResult()
-                .getResponseBody();
-        assertThat(body).isNotNull();
-        return body;
+        return new MatchmakingClient(web).get(who, path);
     }
 
     private void problem(Players.Tokens who, String path, int status, String code) {
-        web.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + who.accessToken())
-                .exchange()
+        new MatchmakingClient(web)
+                .send(who, "GET", path, null)
                 .expectStatus()
                 .isEqualTo(status)
                 .expectHeader()

@@ -1,7 +1,5 @@
 package org.gamebackend.ranking.internal;
 
-import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -132,18 +130,16 @@ final class Boards {
     }
 
     private void rebuild(BoardKey key, @Nullable String region) {
-        List<Map.Entry<PlayerId, Double>> entries = new ArrayList<>();
         String sql = "select player_id, rating from ratings where season = ? and mode = ?"
                 + (region == null ? "" : " and region = ?");
         var statement = jdbc.sql(sql).param(key.season()).param(key.mode());
         if (region != null) {
             statement = statement.param(region);
         }
-        statement
-                .query((rs, i) -> new AbstractMap.SimpleImmutableEntry<>(
-                        new PlayerId(rs.getObject("player_id", UUID.class)), rs.getDouble("rating")))
-                .list()
-                .forEach(entries::add);
+        List<Map.Entry<PlayerId, Double>> entries = statement
+                .query((rs, i) ->
+                        Map.entry(new PlayerId(rs.getObject("player_id", UUID.class)), rs.getDouble("rating")))
+                .list();
         live.replace(key, entries);
         log.info("Rebuilt leaderboard {} with {} entries", key, entries.size());
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gamebackend.engine.MatchFinished;
 import org.jobrunr.scheduling.JobScheduler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,15 +40,21 @@ class RatingQueue {
 
     private static final long BATCH_WINDOW_MS = 250;
 
-    static UUID batchJobId(long epochMillis) {
-        return UUID.nameUUIDFromBytes(
-                ("rating-batch:" + epochMillis / BATCH_WINDOW_MS).getBytes(StandardCharsets.UTF_8));
+    /** The last batch window this node enqueued a job for: JobRunr would ignore the same id again, so skip the write. */
+    private final AtomicLong enqueuedWindow = new AtomicLong(-1);
+
+    static UUID batchJobId(long window) {
+        return UUID.nameUUIDFromBytes(("rating-batch:" + window).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static boolean humansPlayed(MatchFinished match) {
+        return match.seats().stream().anyMatch(s -> !s.bot());
     }
 
     /** In the publisher's transaction: a duplicate delivery of the same match is ignored. */
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
     void queue(MatchFinished match) {
-        if (match.seats().stream().allMatch(s -> s.bot())) {
+        if (!humansPlayed(match)) {
             return;
         }
         jdbc.sql("insert into rating_queue (match_id, event) values (?, ?::jsonb) on conflict do nothing")
@@ -57,7 +64,12 @@ class RatingQueue {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
     void enqueue(MatchFinished match) {
-        scheduler.<RatingJobs>enqueue(batchJobId(clock.millis()), jobs -> jobs.applyWaiting());
+        long window = clock.millis() / BATCH_WINDOW_MS;
+        if (!humansPlayed(match) || enqueuedWindow.get() == window) {
+            return;
+        }
+        scheduler.<RatingJobs>enqueue(batchJobId(window), jobs -> jobs.applyWaiting());
+        enqueuedWindow.set(window);
     }
 
     /** The oldest waiting matches, leaving out those that gave up and those in {@code skip}. */
