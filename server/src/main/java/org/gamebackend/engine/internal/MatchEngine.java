@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.BackfillRequested;
+import org.gamebackend.engine.BotPlayers;
 import org.gamebackend.engine.Game;
 import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchCrashed;
@@ -55,6 +56,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<BotPlayers> bots;
     private final StateCodec codec = new StateCodec();
     private final SecureRandom seeds = new SecureRandom();
     private final Map<MatchId, MatchRuntime> running = new ConcurrentHashMap<>();
@@ -70,7 +72,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             EngineMetrics metrics,
             ApplicationEventPublisher events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<BotPlayers> bots) {
         Map<String, Game<?, ?>> byName = new ConcurrentHashMap<>();
         for (Game<?, ?> g : games) {
             if (byName.putIfAbsent(g.spec().name(), g) != null) {
@@ -86,6 +89,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.bots = bots;
     }
 
     // --- Matches -------------------------------------------------------------------------------------------------
@@ -129,7 +133,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                     props,
                     codec,
                     this,
-                    System.nanoTime()));
+                    System.nanoTime(),
+                    bots.getIfAvailable()));
         } catch (RuntimeException e) {
             seats.forEach(seat -> byPlayer.remove(seat.player(), id));
             throw e;
@@ -321,7 +326,9 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     @Override
     public void seatFilled(MatchRuntime match, Seat before, Seat seat) {
         byPlayer.remove(before.player(), match.id);
-        byPlayer.put(seat.player(), match.id);
+        if (!seat.bot()) {
+            byPlayer.put(seat.player(), match.id);
+        }
         io.execute(() -> {
             try {
                 store.seatFilled(match.id, seat);
@@ -329,7 +336,12 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                 log.warn("could not record the new player of seat {} in match {}", seat.index(), match.id, e);
             }
         });
-        log.info("match {}: seat {} backfilled by {}", match.id, seat.index(), seat.player());
+        log.info(
+                "match {}: seat {} taken by {} {}",
+                match.id,
+                seat.index(),
+                seat.bot() ? "bot" : "player",
+                seat.player());
     }
 
     // --- lifecycle -----------------------------------------------------------------------------------------------
@@ -414,7 +426,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                     props,
                     codec,
                     this,
-                    System.nanoTime());
+                    System.nanoTime(),
+                    bots.getIfAvailable());
             // its players arrived before the restart: no no-show check applies to a resumed match
             s.seats().forEach(seat -> runtime.arrived.add(seat.index()));
             launch(runtime);
