@@ -4,7 +4,7 @@ export JAVA_HOME
 MVNW := ./mvnw
 RUN := $(MVNW) -q -pl server spring-boot:run
 
-.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest clean
+.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-engine-bots bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -52,6 +52,10 @@ bench-socket-broadcast: ## broadcast fan-out to 10,000 sockets (1 topic, and 1,0
 bench-engine: ## in-process engine load: N arena matches at 20 Hz (MATCHES=1000)
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/engine-load.sh $${MATCHES:-1000} 20 15
+
+bench-engine-bots: ## in-process engine load: N all-bot arena matches at 20 Hz (MATCHES=1000)
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/engine-load.sh $${MATCHES:-1000} 20 15 bots
 
 bench-mm-pairing: ## JMH: one matchmaking pass over 10k/100k waiting tickets (1v1, 2v2 with parties)
 	$(MVNW) -q -DskipTests install

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Which policy plays a bot seat: the game's rule-based policy, at the mode's difficulty. */
-final class BotRoster implements BotPlayers {
+public final class BotRoster implements BotPlayers {
 
     private static final Logger log = LoggerFactory.getLogger(BotRoster.class);
 
@@ -21,7 +21,7 @@ final class BotRoster implements BotPlayers {
     private final BotsProperties props;
     private final BotMetrics metrics;
 
-    BotRoster(List<BotPolicy<?, ?>> policies, BotsProperties props, BotMetrics metrics) {
+    public BotRoster(List<BotPolicy<?, ?>> policies, BotsProperties props, BotMetrics metrics) {
         Map<String, BotPolicy<?, ?>> byGame = new HashMap<>();
         for (BotPolicy<?, ?> p : policies) {
             if (byGame.putIfAbsent(p.game(), p) != null) {

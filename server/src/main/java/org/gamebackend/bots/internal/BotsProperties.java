@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("game.bots")
 public record BotsProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("hard") Difficulty difficulty,
+        @DefaultValue("medium") Difficulty difficulty,
         @DefaultValue Map<String, ModeBots> modes) {
 
     /**
