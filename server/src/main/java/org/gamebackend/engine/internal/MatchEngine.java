@@ -26,6 +26,7 @@ import org.gamebackend.engine.MatchCrashed;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.MatchResult;
+import org.gamebackend.engine.MatchStarted;
 import org.gamebackend.engine.MatchSummary;
 import org.gamebackend.engine.Matches;
 import org.gamebackend.engine.PlayerInMatchException;
@@ -117,9 +118,9 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         }
         MatchId id = MatchId.random();
         reserve(id, seats);
+        Instant now = clock.instant();
         try {
             long seed = seeds.nextLong();
-            Instant now = clock.instant();
             Simulation<?, ?> sim = Simulation.start(id, game, seats, codec, props.dropGrace(), seed);
             store.insert(id, game.spec().name(), request.mode(), seats, seed, now, inviteCode);
             launch(new MatchRuntime(
@@ -140,6 +141,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             throw e;
         }
         log.info("match {} of {} ({}) started with {} seats", id, game.spec().name(), request.mode(), n);
+        events.publishEvent(new MatchStarted(id, game.spec().name(), request.mode(), seats, now));
         return id;
     }
 

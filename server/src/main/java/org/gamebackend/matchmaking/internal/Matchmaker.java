@@ -343,8 +343,15 @@ final class Matchmaker implements SmartLifecycle {
                 p.mode().name(),
                 backfill.match(),
                 newcomer);
-        events.publishEvent(
-                new MatchMade(backfill.match(), p.mode().name(), p.region(), ids, p.spread(), p.imbalance(), 0));
+        events.publishEvent(new MatchMade(
+                backfill.match(),
+                p.mode().name(),
+                p.region(),
+                ids,
+                p.spread(),
+                p.imbalance(),
+                0,
+                List.of(Math.max(0, now.toEpochMilli() - player.queuedAt))));
     }
 
     private MatchPlan plan(Proposal p) {
@@ -384,7 +391,10 @@ final class Matchmaker implements SmartLifecycle {
                 p.tickets().stream().map(t -> t.id).toList(),
                 p.spread(),
                 p.imbalance(),
-                p.bots()));
+                p.bots(),
+                p.tickets().stream()
+                        .map(t -> Math.max(0, clock.millis() - t.queuedAt))
+                        .toList()));
     }
 
     /**

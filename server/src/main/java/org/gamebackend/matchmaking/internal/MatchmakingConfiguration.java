@@ -104,9 +104,10 @@ class MatchmakingConfiguration {
             Cooldowns cooldowns,
             MatchmakingMetrics metrics,
             UserPushes pushes,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         return new TicketService(
-                modes.modes(), store, matchmaker, parties, ratings, matches, cooldowns, metrics, pushes, clock);
+                modes.modes(), store, matchmaker, parties, ratings, matches, cooldowns, metrics, pushes, clock, events);
     }
 
     @Bean
