@@ -81,7 +81,7 @@ bench-rating-jobs: ## rating jobs applied per second: MATCHES=20000 through JobR
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/rating-jobs.sh $${MATCHES:-20000} 100000 $${MODE:-jobrunr} 4
 
-bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected
+bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected|connected-restart
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/ingest.sh $${EVENTS:-300000} 16 $${MODE:-standalone}
 
