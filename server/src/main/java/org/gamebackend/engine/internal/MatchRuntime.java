@@ -117,21 +117,6 @@ final class MatchRuntime {
             EngineProperties props,
             StateCodec codec,
             Listener listener,
-            long firstTickAt) {
-        this(id, mode, seed, startedAt, sim, outlet, meters, props, codec, listener, firstTickAt, null);
-    }
-
-    MatchRuntime(
-            MatchId id,
-            String mode,
-            long seed,
-            Instant startedAt,
-            Simulation<?, ?> sim,
-            MatchOutlet outlet,
-            EngineMetrics.GameMeters meters,
-            EngineProperties props,
-            StateCodec codec,
-            Listener listener,
             long firstTickAt,
             @Nullable BotPlayers botPlayers) {
         this.id = id;

@@ -187,7 +187,8 @@ public final class TicTacToeBot implements BotPolicy<TicTacToe.State, TicTacToe.
         return best;
     }
 
-    private static int[] swap(int[] cells) {
+    /** The same board from the other side. */
+    static int[] swap(int[] cells) {
         int[] other = new int[9];
         for (int c = 0; c < 9; c++) {
             other[c] = cells[c] == 0 ? 0 : 3 - cells[c];
@@ -195,7 +196,7 @@ public final class TicTacToeBot implements BotPolicy<TicTacToe.State, TicTacToe.
         return other;
     }
 
-    private static boolean wins(int[] cells, int who) {
+    static boolean wins(int[] cells, int who) {
         for (int[] line : LINES) {
             if (cells[line[0]] == who && cells[line[1]] == who && cells[line[2]] == who) {
                 return true;

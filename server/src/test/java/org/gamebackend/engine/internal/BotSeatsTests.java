@@ -220,20 +220,8 @@ class BotSeatsTests {
 
     /** What {@link Replays#resimulate} does with the stored match. */
     private static String replayHash(Game<?, ?> game, List<Seat> seats, MatchRuntime live) {
-        Simulation<?, ?> sim =
-                Simulation.start(MatchId.random(), game, seats, new StateCodec(), Duration.ofDays(36_500), live.seed);
-        List<LogEntry> entries = InputLog.entries(live.logBytes());
-        int next = 0;
-        while (true) {
-            while (next < entries.size() && entries.get(next).tick() == sim.currentTick()) {
-                sim.apply(entries.get(next++));
-            }
-            if (sim.result() != null || sim.currentTick() >= live.tick()) {
-                break;
-            }
-            sim.step();
-            sim.discardOutbox();
-        }
-        return StateCodec.sha256(sim.stateBytes());
+        return StateCodec.sha256(
+                Replays.replay(game, MatchId.random(), seats, live.seed, live.logBytes(), live.tick(), new StateCodec())
+                        .stateBytes());
     }
 }

@@ -15,10 +15,6 @@ import org.junit.jupiter.api.Test;
 
 class TicTacToeBotTests {
 
-    private static final int[][] LINES = {
-        {0, 1, 2}, {3, 4, 5}, {6, 7, 8}, {0, 3, 6}, {1, 4, 7}, {2, 5, 8}, {0, 4, 8}, {2, 4, 6}
-    };
-
     /** Every game an opponent can play against the top level, moving first or second: none is lost. */
     @Test
     void theTopLevelNeverLosesWhateverTheOpponentPlays() {
@@ -138,28 +134,15 @@ class TicTacToeBotTests {
             if (erringToMove) {
                 cells[TicTacToeBot.choose(cells.clone(), mistakes, random)] = 1;
             } else {
-                cells[TicTacToeBot.choose(swap(cells), 0, random)] = 2;
+                cells[TicTacToeBot.choose(TicTacToeBot.swap(cells), 0, random)] = 2;
             }
             erringToMove = !erringToMove;
         }
         return line(cells, 1) ? 1 : line(cells, 2) ? -1 : 0;
     }
 
-    private static int[] swap(int[] cells) {
-        int[] other = new int[9];
-        for (int c = 0; c < 9; c++) {
-            other[c] = cells[c] == 0 ? 0 : 3 - cells[c];
-        }
-        return other;
-    }
-
     private static boolean line(int[] cells, int who) {
-        for (int[] l : LINES) {
-            if (cells[l[0]] == who && cells[l[1]] == who && cells[l[2]] == who) {
-                return true;
-            }
-        }
-        return false;
+        return TicTacToeBot.wins(cells, who);
     }
 
     private static boolean full(int[] cells) {

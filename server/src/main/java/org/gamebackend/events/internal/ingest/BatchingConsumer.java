@@ -53,17 +53,6 @@ final class BatchingConsumer implements BatchMessageListener {
             AnalyticsWriter writer,
             ConfirmedPublisher publisher,
             String deadLetterQueue,
-            IngestMetrics metrics) {
-        this(queue, source, messages, writer, publisher, deadLetterQueue, metrics, Thread::sleep);
-    }
-
-    BatchingConsumer(
-            String queue,
-            AnalyticsEvent.Source source,
-            EventMessages messages,
-            AnalyticsWriter writer,
-            ConfirmedPublisher publisher,
-            String deadLetterQueue,
             IngestMetrics metrics,
             Sleeper sleeper) {
         this.queue = queue;

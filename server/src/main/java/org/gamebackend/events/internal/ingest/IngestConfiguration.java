@@ -107,7 +107,8 @@ class IngestConfiguration {
                         writer,
                         publisher,
                         props.deadLetterQueue(),
-                        metrics))
+                        metrics,
+                        Thread::sleep))
                 .toList();
         AmqpAdmin amqp = admin.getIfAvailable();
         if (amqp != null) {
