@@ -139,7 +139,8 @@ class ComposeTests {
         Map<String, Object> target =
                 Repo.map(Repo.list(job.get("static_configs"), "static_configs").getFirst(), "sc");
         assertThat(Repo.list(target.get("targets"), "targets")).containsExactly("app:4000");
-        assertThat(Repo.list(prometheus.get("rule_files"), "rule_files")).contains("/etc/prometheus/alerts.yml");
+        assertThat(Repo.list(prometheus.get("rule_files"), "rule_files")).containsExactly("alerts.yml");
+        Repo.file("deploy/prometheus/alerts.yml");
         assertThat(volumes("prometheus")).containsEntry("./deploy/prometheus", "/etc/prometheus");
     }
 
