@@ -1,7 +1,11 @@
 package org.gamebackend.deploy;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the metric names a PromQL expression reads, without a full parser: strings, label matchers ({@code {...}}),
@@ -32,9 +36,21 @@ final class PromQl {
 
     private PromQl() {}
 
+    /**
+     * What an expression reads: its metric names, the label names each selector matches on ({@code name{a="x"}}),
+     * and the labels of its {@code by (...)} clauses.
+     */
+    record Reads(Set<String> names, Map<String, Set<String>> matchedLabels, Set<String> byLabels) {}
+
     /** The metric names {@code expr} selects; fails with a clear message on unbalanced brackets or quotes. */
     static Set<String> metricNames(String expr) {
+        return reads(expr).names();
+    }
+
+    static Reads reads(String expr) {
         Set<String> names = new TreeSet<>();
+        Map<String, Set<String>> matched = new TreeMap<>();
+        Set<String> by = new TreeSet<>();
         String s = expr;
         if (s.isBlank()) {
             throw new IllegalArgumentException("empty PromQL expression");
@@ -69,16 +85,39 @@ final class PromQl {
                 boolean call = next < s.length() && s.charAt(next) == '(' || isAggregationWithClause(s, next);
                 String lower = word.toLowerCase(java.util.Locale.ROOT);
                 if (LABEL_LIST_KEYWORDS.contains(lower) && call) {
-                    i = skipBalanced(s, next, '(', ')');
+                    int end = skipBalanced(s, next, '(', ')');
+                    if (lower.equals("by")) {
+                        by.addAll(labelNames(s.substring(next + 1, end - 1), LABEL_LIST));
+                    }
+                    i = end;
                 } else if (!call && !KEYWORDS.contains(lower)) {
                     names.add(word);
+                    if (next < s.length() && s.charAt(next) == '{') {
+                        int end = skipBalanced(s, next, '{', '}');
+                        matched.computeIfAbsent(word, k -> new TreeSet<>())
+                                .addAll(labelNames(s.substring(next + 1, end - 1), MATCHER));
+                        i = end;
+                    }
                 }
             } else {
                 i++;
             }
         }
         checkParentheses(expr);
-        return names;
+        return new Reads(names, matched, by);
+    }
+
+    private static final Pattern MATCHER = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(?:=~|!~|!=|=)");
+    private static final Pattern LABEL_LIST = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)");
+
+    private static Set<String> labelNames(String inside, Pattern pattern) {
+        String withoutStrings = inside.replaceAll("\"(\\\\.|[^\"\\\\])*\"", "\"\"");
+        Set<String> out = new TreeSet<>();
+        Matcher m = pattern.matcher(withoutStrings);
+        while (m.find()) {
+            out.add(m.group(1));
+        }
+        return out;
     }
 
     private static boolean isNameStart(char c) {

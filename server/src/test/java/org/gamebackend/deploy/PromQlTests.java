@@ -65,4 +65,16 @@ class PromQlTests {
                 .hasMessageContaining("unbalanced ')'");
         assertThatThrownBy(() -> PromQl.metricNames("  ")).hasMessageContaining("empty");
     }
+
+    @Test
+    void selectorLabelsAndGroupingLabelsAreReported() {
+        PromQl.Reads reads =
+                PromQl.reads("histogram_quantile(0.9, sum by (le, mode) (rate(matchmaking_wait_seconds_bucket"
+                        + "{mode=~\"$mode\", region!=\"a=b\"}[5m]))) / on (mode) sum(x_total{job=\"g\"}) by (type)");
+        assertThat(reads.names()).containsExactlyInAnyOrder("matchmaking_wait_seconds_bucket", "x_total");
+        assertThat(reads.matchedLabels())
+                .containsEntry("matchmaking_wait_seconds_bucket", java.util.Set.of("mode", "region"))
+                .containsEntry("x_total", java.util.Set.of("job"));
+        assertThat(reads.byLabels()).containsExactlyInAnyOrder("le", "mode", "type");
+    }
 }
