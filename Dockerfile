@@ -15,6 +15,7 @@ COPY .mvn .mvn
 COPY pom.xml ./
 COPY server/pom.xml server/pom.xml
 COPY bench/pom.xml bench/pom.xml
+# warm the cache only: a failure here (a flaky mirror) is retried, and reported, by the package step below
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -B -ntp -q -pl server -am dependency:resolve dependency:resolve-plugins > /dev/null || true
 COPY server/src server/src

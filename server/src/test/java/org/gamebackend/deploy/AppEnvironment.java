@@ -1,14 +1,9 @@
 package org.gamebackend.deploy;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The environment variables the app reads, as the deployment files must name them: {@code .env.example}'s app
@@ -59,16 +54,9 @@ final class AppEnvironment {
         while (m.find()) {
             out.add(m.group(1));
         }
-        Pattern quoted = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT)\"");
-        try (Stream<Path> files = Files.walk(Repo.file("server/src/main/java"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher q = quoted.matcher(Files.readString(f));
-                while (q.find()) {
-                    out.add(q.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Matcher q = Pattern.compile("\"([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|PORT)\"").matcher(Repo.mainSources());
+        while (q.find()) {
+            out.add(q.group(1));
         }
         return out;
     }

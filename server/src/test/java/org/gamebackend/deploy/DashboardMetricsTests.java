@@ -5,34 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
-import org.gamebackend.accounts.PlayerId;
-import org.gamebackend.engine.MatchId;
-import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.internal.MatchEngine;
 import org.gamebackend.support.ApiTest;
-import org.gamebackend.support.MatchmakingClient;
 import org.gamebackend.support.Metrics;
-import org.gamebackend.support.Players;
-import org.gamebackend.support.SocketClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -113,7 +102,7 @@ class DashboardMetricsTests {
         playAShortGameOnce();
         Map<String, Set<String>> labels = await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofSeconds(1))
-                .until(() -> labels(Metrics.scrape(port)), l -> l.containsKey("jobs_success_total"));
+                .until(() -> Scrape.labels(Metrics.scrape(port)), l -> l.containsKey("jobs_success_total"));
         Map<String, String> queries = new LinkedHashMap<>(Queries.dashboards());
         queries.putAll(Queries.alerts());
         Map<String, String> wrong = new TreeMap<>();
@@ -148,43 +137,12 @@ class DashboardMetricsTests {
     /** Labels Prometheus adds to every scraped series. */
     private static final Set<String> SCRAPE_LABELS = Set.of("instance", "job");
 
-    /** Sample name → its label names. */
-    static Map<String, Set<String>> labels(String scrape) {
-        Map<String, Set<String>> out = new TreeMap<>();
-        for (String line : scrape.split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int brace = line.indexOf('{');
-            int space = line.indexOf(' ');
-            if (brace < 0 || (space >= 0 && space < brace)) {
-                out.computeIfAbsent(line.substring(0, space < 0 ? line.length() : space), k -> new TreeSet<>());
-                continue;
-            }
-            Set<String> names = out.computeIfAbsent(line.substring(0, brace), k -> new TreeSet<>());
-            int i = brace + 1;
-            while (i < line.length() && line.charAt(i) != '}') {
-                int eq = line.indexOf('=', i);
-                names.add(line.substring(i, eq).strip());
-                i = eq + 2; // past ="
-                while (line.charAt(i) != '"') {
-                    i += line.charAt(i) == '\\' ? 2 : 1;
-                }
-                i++; // past the closing quote
-                if (i < line.length() && line.charAt(i) == ',') {
-                    i++;
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void theListOfMetricsAShortGameLacksStaysTrue() {
         Map<String, String> queries = new LinkedHashMap<>(Queries.dashboards());
         queries.putAll(Queries.alerts());
         Set<String> queried = Queries.metricNames(queries).keySet();
-        String mainSources = mainSources();
+        String mainSources = Repo.mainSources();
         Set<String> listed = new TreeSet<>(NOT_IN_A_SHORT_GAME.keySet());
         listed.addAll(CONNECTED_ONLY.keySet());
         listed.stream().filter(n -> !n.equals("up")).forEach(name -> {
@@ -207,18 +165,7 @@ class DashboardMetricsTests {
 
     /** Sample names in the scrape (histograms as _bucket/_sum/_count, counters with _total). */
     private Set<String> exposed() {
-        Set<String> names = new TreeSet<>();
-        for (String line : Metrics.scrape(port).split("\n")) {
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            int end = 0;
-            while (end < line.length() && line.charAt(end) != '{' && line.charAt(end) != ' ') {
-                end++;
-            }
-            names.add(line.substring(0, end));
-        }
-        return names;
+        return new TreeSet<>(Scrape.labels(Metrics.scrape(port)).keySet());
     }
 
     static String meterName(String metric) {
@@ -235,78 +182,7 @@ class DashboardMetricsTests {
 
     private void playAShortGameOnce() {
         if (PLAYED.compareAndSet(false, true)) {
-            playAShortGame();
-        }
-    }
-
-    /** Sockets, channel joins and messages; matchmaking against a bot; a ranked match to its end; client events. */
-    private void playAShortGame() {
-        MatchmakingClient mm = new MatchmakingClient(web);
-        Players.Tokens x = mm.player("dashx");
-        try (SocketClient socket = SocketClient.connect(port, x.accessToken())) {
-            socket.send("[\"1\",\"1\",\"user:" + x.playerId() + "\",\"phx_join\",{}]");
-            socket.send("[null,\"2\",\"phoenix\",\"heartbeat\",{}]");
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
-                Object frame = socket.poll();
-                return frame instanceof String s && s.contains("\"2\"") && s.contains("phx_reply");
-            });
-            String ticket = mm.queued(x, Map.of("mode", "duel-bots", "region", "eu"));
-            await().atMost(Duration.ofSeconds(15))
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> "matched".equals(mm.ticket(x, ticket).get("status")));
-        }
-
-        // two more players: x is seated with the bot now
-        Players.Tokens a = mm.player("dasha");
-        Players.Tokens b = mm.player("dashb");
-        MatchId match = engine.create(new MatchRequest(
-                "tictactoe",
-                "tictactoe",
-                List.of(
-                        new MatchRequest.SeatRequest(PlayerId.parse(a.playerId()), false, 0),
-                        new MatchRequest.SeatRequest(PlayerId.parse(b.playerId()), false, 1))));
-        engine.connected(match, 0);
-        engine.connected(match, 1);
-        for (int[] m : new int[][] {{0, 0}, {1, 3}, {0, 1}, {1, 4}, {0, 2}}) {
-            engine.input(match, m[0], ("{\"cell\":" + m[1] + "}").getBytes(StandardCharsets.UTF_8))
-                    .join();
-        }
-
-        List<Map<String, Object>> events = Stream.of(1, 2, 3)
-                .map(i -> Map.<String, Object>of(
-                        "id", UUID.randomUUID().toString(),
-                        "type", "level.completed",
-                        "at", Instant.now().minusSeconds(5).toString(),
-                        "data", Map.of("level", i)))
-                .toList();
-        web.post()
-                .uri("/api/v1/events")
-                .headers(h -> h.setBearerAuth(x.accessToken()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("events", events))
-                .exchange()
-                .expectStatus()
-                .isAccepted();
-        // and one bad batch (an unknown field), refused and counted
-        web.post()
-                .uri("/api/v1/events")
-                .headers(h -> h.setBearerAuth(x.accessToken()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("events", events, "extra", true))
-                .exchange()
-                .expectStatus()
-                .isBadRequest();
-    }
-
-    private static String mainSources() {
-        try (Stream<Path> files = Files.walk(Repo.file("server/src/main/java"))) {
-            StringBuilder all = new StringBuilder();
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                all.append(Files.readString(f));
-            }
-            return all.toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            ShortGame.play(web, engine, port);
         }
     }
 

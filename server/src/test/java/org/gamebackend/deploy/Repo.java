@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 
@@ -49,9 +51,8 @@ final class Repo {
     static List<Object> yamlDocuments(String text, String what) {
         try {
             Yaml yaml = new Yaml(new LoaderOptions());
-            return Stream.of(yaml.loadAll(text).spliterator())
-                    .flatMap(s -> java.util.stream.StreamSupport.stream(s, false))
-                    .filter(java.util.Objects::nonNull)
+            return StreamSupport.stream(yaml.loadAll(text).spliterator(), false)
+                    .filter(Objects::nonNull)
                     .toList();
         } catch (RuntimeException e) {
             throw new AssertionError(what + " is not valid YAML: " + e.getMessage(), e);
@@ -70,6 +71,20 @@ final class Repo {
     static List<Path> list(String relativeDir, String suffix) {
         try (Stream<Path> files = Files.walk(file(relativeDir))) {
             return files.filter(f -> f.toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every Java source of server/src/main/java, concatenated. */
+    static String mainSources() {
+        try (Stream<Path> files = Files.walk(file("server/src/main/java"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                all.append(Files.readString(f)).append('\n');
+            }
+            return all.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
