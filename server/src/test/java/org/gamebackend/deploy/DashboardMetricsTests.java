@@ -41,6 +41,7 @@ class DashboardMetricsTests {
             Map.entry("events_publish_failed_total", "only when RabbitMQ (or the analytics table) refuses an event"),
             Map.entry("matchmaking_no_shows_total", "only when a matched player does not join in time"),
             Map.entry("matchmaking_backfills_total", "only when a running match asks for a replacement player"),
+            Map.entry("bots_fallbacks_total", "only when a remote (gRPC) bot policy fails or misses its deadline"),
             Map.entry("up", "written by Prometheus for each scrape, not by the app"));
 
     /** Metric → why only connected mode has it. */
