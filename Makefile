@@ -46,7 +46,7 @@ endif
 up: ## start the Docker Compose stack: app (connected), PostgreSQL, Redis, RabbitMQ, Prometheus, Grafana
 	@bash scripts/env-init.sh
 	$(COMPOSE) up -d --build --wait
-	@echo "game-backend: http://localhost:$${APP_PORT:-4000}/api-docs  Grafana: http://localhost:3000  Prometheus: http://localhost:9090  RabbitMQ: http://localhost:15672"
+	@echo "up: API http://localhost:4000/api-docs, Grafana :3000, Prometheus :9090, RabbitMQ :15672 (host ports as set in .env)"
 
 gamer-up: up ## alias of up (the original deployment's name)
 
