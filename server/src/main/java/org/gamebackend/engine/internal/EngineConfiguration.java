@@ -44,9 +44,12 @@ class EngineConfiguration {
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock,
-            ObjectProvider<BotPlayers> bots) {
+            ObjectProvider<BotPlayers> bots,
+            @org.springframework.beans.factory.annotation.Value("${game.command:}") String command) {
         MatchEngine engine =
                 new MatchEngine(games, props, store, outlet, new EngineMetrics(meters), events, json, clock, bots);
+        // a one-shot command must not end other servers' running matches as orphans, nor resume them
+        engine.autoStartup(command.isBlank());
         Gauge.builder("game.matches.running", engine, MatchEngine::runningCount)
                 .description("matches running on this node")
                 .register(meters);

@@ -49,6 +49,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
 
     private static final Logger log = LoggerFactory.getLogger(MatchEngine.class);
 
+    private volatile boolean autoStartup = true;
+
     private final Map<String, Game<?, ?>> games;
     private final EngineProperties props;
     private final MatchStore store;
@@ -394,6 +396,16 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     }
 
     /** Stop before the web server and the database pool go away. */
+    /** False for a one-shot command ({@code migrate}, {@code seed}): it must not touch live matches or tickets. */
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    void autoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024;

@@ -39,6 +39,8 @@ final class Matchmaker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Matchmaker.class);
 
+    private volatile boolean autoStartup = true;
+
     /** At most this often per pool is a pass run for new arrivals (between the interval passes). */
     static final long MIN_PASS_GAP_MS = 100;
 
@@ -500,6 +502,16 @@ final class Matchmaker implements SmartLifecycle {
     }
 
     /** Starts after the engine, stops before it. */
+    /** False for a one-shot command ({@code migrate}, {@code seed}): it must not touch live matches or tickets. */
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    void autoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 512;

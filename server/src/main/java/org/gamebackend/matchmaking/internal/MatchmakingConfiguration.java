@@ -89,8 +89,12 @@ class MatchmakingConfiguration {
             MatchmakingMetrics metrics,
             ApplicationEventPublisher events,
             Clock clock,
-            Cooldowns cooldowns) {
-        return new Matchmaker(modes.modes(), props, store, placement, pushes, metrics, events, clock, cooldowns);
+            Cooldowns cooldowns,
+            @org.springframework.beans.factory.annotation.Value("${game.command:}") String command) {
+        Matchmaker matchmaker =
+                new Matchmaker(modes.modes(), props, store, placement, pushes, metrics, events, clock, cooldowns);
+        matchmaker.autoStartup(command.isBlank());
+        return matchmaker;
     }
 
     @Bean
