@@ -4,7 +4,7 @@ export JAVA_HOME
 MVNW := ./mvnw
 RUN := $(MVNW) -q -pl server spring-boot:run
 
-.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest clean
+.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest bench-bot-remote clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -76,6 +76,10 @@ bench-leaderboard: services ## leaderboards of 1,000,000 players, local and Redi
 bench-rating-jobs: ## rating jobs applied per second: MATCHES=20000 through JobRunr (MODE=direct: without it)
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/rating-jobs.sh $${MATCHES:-20000} 100000 $${MODE:-jobrunr} 4
+
+bench-bot-remote: ## remote bot decisions/s over one gRPC channel to bot-policy-example (unary and stream, p50/p99)
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/bot-remote.sh $${SECONDS_RUN:-30} $${WARMUP:-10} $${INFLIGHT:-64}
 
 bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected
 	$(MVNW) -q -DskipTests install
