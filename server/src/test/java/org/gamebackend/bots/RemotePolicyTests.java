@@ -30,6 +30,7 @@ class RemotePolicyTests {
     static TestPolicyServer fast;
     static TestPolicyServer slow;
     static TestPolicyServer flaky;
+    static TestPolicyServer secure;
     static RunningServer app;
     static Matches matches;
     static MeterRegistry meters;
@@ -40,6 +41,7 @@ class RemotePolicyTests {
         slow = TestPolicyServer.start();
         slow.sleep(300);
         flaky = TestPolicyServer.start();
+        secure = TestPolicyServer.startTls();
         app = RunningServer.start(
                 "game.data-dir=target/test-data/bots-remote-" + UUID.randomUUID(),
                 "game.bots.remotes.fast.target=localhost:" + fast.port(),
@@ -57,7 +59,14 @@ class RemotePolicyTests {
                 "game.bots.remotes.flaky.breaker.minimum-calls=5",
                 "game.bots.remotes.flaky.breaker.wait-open=1s",
                 "game.bots.remotes.flaky.breaker.half-open-calls=2",
+                "game.bots.remotes.secure.target=localhost:" + secure.port(),
+                "game.bots.remotes.secure.deadline=500ms",
+                "game.bots.remotes.secure.tls=true",
+                "game.bots.remotes.secure.trust-certificate=" + TestPolicyServer.caFile(),
+                "game.bots.remotes.secure.authority=foo.test.google.fr",
                 "game.bots.modes.remote-ttt.remote=fast",
+                "game.bots.modes.remote-ttt-tls.remote=secure",
+                "game.bots.modes.remote-ttt-illegal.remote=fast",
                 "game.bots.modes.remote-ttt-stream.remote=fast-stream",
                 "game.bots.modes.slow-arena.remote=slow",
                 "game.bots.modes.flaky-arena.remote=flaky");
@@ -70,7 +79,7 @@ class RemotePolicyTests {
         if (app != null) {
             app.close();
         }
-        for (TestPolicyServer s : new TestPolicyServer[] {fast, slow, flaky}) {
+        for (TestPolicyServer s : new TestPolicyServer[] {fast, slow, flaky, secure}) {
             if (s != null) {
                 s.close();
             }
@@ -87,13 +96,37 @@ class RemotePolicyTests {
         playsTheFirstLegalMoveToAWin("remote-ttt-stream");
     }
 
+    @Test
+    void remoteDecisionsOverTls() {
+        long before = secure.requests();
+        playsTheFirstLegalMoveToAWin("remote-ttt-tls", secure);
+        assertThat(secure.requests() - before).isGreaterThanOrEqualTo(7);
+    }
+
+    @Test
+    void illegalRemoteActionsAreReplacedByTheRulesAndTheMatchStillEnds() {
+        double illegalBefore = count("bots.fallbacks", "tictactoe", "reason", "illegal");
+        MatchId id = matches.create(new MatchRequest("tictactoe", "remote-ttt-illegal", botSeats(2)));
+        MatchSummary done = await().atMost(Duration.ofSeconds(60))
+                .until(() -> matches.find(id).orElseThrow(), m -> !m.status().equals("running"));
+        assertThat(done.status()).isEqualTo("finished");
+        // perfect rules on both sides: a draw, and every move was the rules' after an illegal answer
+        assertThat(done.result()).containsEntry("reason", "draw");
+        assertThat(count("bots.fallbacks", "tictactoe", "reason", "illegal") - illegalBefore)
+                .isGreaterThanOrEqualTo(9);
+    }
+
+    private void playsTheFirstLegalMoveToAWin(String mode) {
+        playsTheFirstLegalMoveToAWin(mode, fast);
+    }
+
     /**
      * The test server always takes the first free cell: X 0, O 1, X 2, O 3, X 4, O 5, X 6 — X wins on the 2-4-6
      * diagonal, a game the rule-based bot (which never loses) would never play.
      */
-    private void playsTheFirstLegalMoveToAWin(String mode) {
+    private void playsTheFirstLegalMoveToAWin(String mode, TestPolicyServer server) {
         double remoteBefore = count("bots.decisions", "tictactoe", "source", "remote");
-        long requestsBefore = fast.requests();
+        long requestsBefore = server.requests();
         MatchId id = matches.create(new MatchRequest("tictactoe", mode, botSeats(2)));
         MatchSummary done = await().atMost(Duration.ofSeconds(30))
                 .until(() -> matches.find(id).orElseThrow(), m -> !m.status().equals("running"));
@@ -103,7 +136,7 @@ class RemotePolicyTests {
                 .containsEntry("reason", "line");
         assertThat(count("bots.decisions", "tictactoe", "source", "remote") - remoteBefore)
                 .isGreaterThanOrEqualTo(7);
-        assertThat(fast.requests() - requestsBefore).isGreaterThanOrEqualTo(7);
+        assertThat(server.requests() - requestsBefore).isGreaterThanOrEqualTo(7);
     }
 
     @Test
