@@ -168,6 +168,8 @@ class RemotePolicyTests {
 
     @Test
     void aDeadServerOpensTheBreakerWhichClosesWhenItIsBack() {
+        double rejectedBefore = count("game.bot.inputs.rejected", "arena", null, null);
+        double remoteAtStart = count("bots.decisions", "arena", "source", "remote");
         MatchId id = matches.create(new MatchRequest("arena", "flaky-arena", botSeats(2)));
         try {
             await().atMost(Duration.ofSeconds(20)).until(() -> flaky.requests() >= 10);
@@ -186,6 +188,11 @@ class RemotePolicyTests {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> flaky.requests() > requestsAfterRestart + 10
                             && count("bots.decisions", "arena", "source", "remote") > remoteBefore);
+            // the arena accepted what the remote sent (its seq numbered by ArenaBot.fromRemote) and the rules' inputs
+            double remote = count("bots.decisions", "arena", "source", "remote") - remoteAtStart;
+            assertThat(count("game.bot.inputs.rejected", "arena", null, null) - rejectedBefore)
+                    .as("bot inputs the arena refused, of %.0f remote decisions", remote)
+                    .isLessThanOrEqualTo(remote / 10);
         } finally {
             matches.terminate(id, "test over");
         }
