@@ -11,7 +11,7 @@ SERVICES ?=
 # migrate/seed: against the compose stack when its app container exists, else locally (WHERE=local|compose forces it)
 WHERE ?= $(shell $(COMPOSE) ps -a -q app 2>/dev/null | grep -q . && echo compose || echo local)
 
-.PHONY: help run test lint format migrate seed services up gamer-up down restart logs docker-build bootstrap bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-engine-bots bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest clean
+.PHONY: help run test lint format migrate seed services up gamer-up down restart logs docker-build bootstrap bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-engine-bots bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest bench-bot-remote clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -117,6 +117,10 @@ bench-leaderboard: services ## leaderboards of 1,000,000 players, local and Redi
 bench-rating-jobs: ## rating jobs applied per second: MATCHES=20000 through JobRunr (MODE=direct: without it)
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/rating-jobs.sh $${MATCHES:-20000} 100000 $${MODE:-jobrunr} 4
+
+bench-bot-remote: ## remote bot decisions/s over one gRPC channel to bot-policy-example (unary and stream, p50/p99)
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/bot-remote.sh $${SECONDS_RUN:-30} $${WARMUP:-10} $${INFLIGHT:-64}
 
 bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected|connected-restart
 	$(MVNW) -q -DskipTests install

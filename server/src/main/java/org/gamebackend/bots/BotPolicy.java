@@ -42,6 +42,15 @@ public interface BotPolicy<S, I> {
     }
 
     /**
+     * Completes an input a remote policy chose (parsed from its JSON, checked against {@link #legalActions} when
+     * those were given) just before it is applied: e.g. numbers it in the seat's input sequence, which a model does
+     * not track. Called on the tick worker with the live state. By default the input as it came.
+     */
+    default I fromRemote(I action, S state, Seat seat) {
+        return action;
+    }
+
+    /**
      * Whether the seat has a decision to make at all this tick (a remote request is sent only then). Turn-based games
      * answer "is it my turn"; real-time games usually every few ticks.
      */

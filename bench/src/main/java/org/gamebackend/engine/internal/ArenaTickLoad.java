@@ -72,11 +72,10 @@ public final class ArenaTickLoad {
                 workers, 256, 100, 3, 1_000_000, Duration.ofMillis(250), Duration.ofSeconds(30), false);
         Game<?, ?> game = new Arena(Duration.ofHours(1));
         org.gamebackend.engine.BotPlayers roster = bots
-                ? new org.gamebackend.bots.internal.BotRoster(
+                ? org.gamebackend.bots.internal.BotRoster.rulesOnly(
                         List.of(new org.gamebackend.games.arena.ArenaBot()),
-                        new org.gamebackend.bots.internal.BotsProperties(
-                                true, org.gamebackend.bots.Difficulty.HARD, java.util.Map.of()),
-                        new org.gamebackend.bots.internal.BotMetrics(registry))
+                        org.gamebackend.bots.Difficulty.HARD,
+                        registry)
                 : null;
         long heapBefore = usedHeapAfterGc();
         TickScheduler scheduler = new TickScheduler(workers, props.stallAfter().toNanos());

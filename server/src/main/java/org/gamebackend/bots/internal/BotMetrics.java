@@ -1,6 +1,8 @@
 package org.gamebackend.bots.internal;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -11,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Bot meters: {@code bots_decisions_total{game,source}} (inputs bots produced; source {@code local}, {@code remote} or
  * {@code fallback}), {@code bots_decision_latency_seconds{game,source}} (histogram: a local decision's compute time, a
  * remote one's round trip), {@code bots_deadline_misses_total{game}}, {@code bots_fallbacks_total{game,reason}}. The
- * remote client adds {@code bots_breaker_state{remote}}.
+ * remote client adds {@code bots_breaker_state{remote}}: 0 closed (calls go through), 1 open (no calls: the rules
+ * play), 2 half-open (a few trial calls), 3 another state (disabled, forced open, metrics only).
  */
 public final class BotMetrics {
 
@@ -28,6 +31,23 @@ public final class BotMetrics {
 
     MeterRegistry registry() {
         return registry;
+    }
+
+    /** Registers {@code bots.breaker.state{remote}} for one remote's breaker. */
+    void breaker(String remote, CircuitBreaker breaker) {
+        Gauge.builder("bots.breaker.state", breaker, BotMetrics::stateCode)
+                .description("circuit breaker of a remote policy: 0 closed, 1 open, 2 half-open, 3 other")
+                .tag("remote", remote)
+                .register(registry);
+    }
+
+    static double stateCode(CircuitBreaker breaker) {
+        return switch (breaker.getState()) {
+            case CLOSED -> 0;
+            case OPEN -> 1;
+            case HALF_OPEN -> 2;
+            default -> 3;
+        };
     }
 
     /** Meters of one game, built once so the tick path does no lookups. */

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of the bots module: the roster the engine asks for bots, and its meters. */
+/** Wiring of the bots module: the roster the engine asks for bots, its meters and the remote policy clients. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BotsProperties.class)
 class BotsConfiguration {
@@ -17,8 +17,18 @@ class BotsConfiguration {
         return new BotMetrics(registry);
     }
 
+    /** gRPC channels to the remote policy servers; fails startup on a bad remote or an unknown remote name. */
+    @Bean(destroyMethod = "close")
+    RemotePolicies remotePolicies(BotsProperties props, BotMetrics metrics) {
+        return new RemotePolicies(props, metrics);
+    }
+
     @Bean
-    BotRoster botRoster(ObjectProvider<BotPolicy<?, ?>> policies, BotsProperties props, BotMetrics metrics) {
-        return new BotRoster(policies.orderedStream().toList(), props, metrics);
+    BotRoster botRoster(
+            ObjectProvider<BotPolicy<?, ?>> policies,
+            BotsProperties props,
+            BotMetrics metrics,
+            RemotePolicies remotes) {
+        return new BotRoster(policies.orderedStream().toList(), props, metrics, remotes);
     }
 }

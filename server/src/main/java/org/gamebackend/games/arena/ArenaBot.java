@@ -63,6 +63,12 @@ public final class ArenaBot implements BotPolicy<ArenaState, ArenaInput> {
         return view;
     }
 
+    /** A model does not track input sequence numbers: its input follows the last one the seat had applied. */
+    @Override
+    public ArenaInput fromRemote(ArenaInput action, ArenaState state, Seat seat) {
+        return new ArenaInput(state.players[seat.index()].lastSeq + 1, action.move(), action.fire(), action.aim());
+    }
+
     @Override
     public boolean wantsDecision(ArenaState state, Seat seat, long tick) {
         return tick % 2 == 0 && state.players[seat.index()].inPlay();
@@ -154,7 +160,8 @@ public final class ArenaBot implements BotPolicy<ArenaState, ArenaInput> {
             double length = Math.sqrt(moveX * moveX + moveY * moveY);
             double[] move = length < 1e-9 ? new double[] {0, 0} : new double[] {moveX / length, moveY / length};
             aim = Math.max(-Arena.MAX_AIM, Math.min(Arena.MAX_AIM, aim));
-            return new ArenaInput(++seq, move, fire, aim);
+            seq = Math.max(seq, me.lastSeq) + 1; // a remote policy may have played this seat in between
+            return new ArenaInput(seq, move, fire, aim);
         }
 
         /** The nearest enemy in play that is in sight; the nearest at all when none is. */
