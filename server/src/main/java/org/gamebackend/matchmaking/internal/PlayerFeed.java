@@ -1,0 +1,56 @@
+package org.gamebackend.matchmaking.internal;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.engine.MatchId;
+import org.gamebackend.matchmaking.TicketId;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * What matchmaking tells a player, as streams for GraphQL subscriptions ({@code matchFound}, {@code ticketUpdated}):
+ * the same notices as {@code match_found} and {@code ticket_update} on {@code user:<id>}. One sink per player with a
+ * subscriber on this node; a player with none costs nothing, and a notice for them is dropped.
+ */
+public final class PlayerFeed {
+
+    /** {@code match_found}. */
+    public record MatchFound(MatchId matchId, String game, String mode, int seat, String topic) {}
+
+    /** {@code ticket_update}. */
+    public record TicketUpdate(
+            TicketId ticketId,
+            String status,
+            @Nullable MatchId matchId,
+            @Nullable String reason) {}
+
+    private final Map<PlayerId, Sinks.Many<Object>> sinks = new ConcurrentHashMap<>();
+
+    public Flux<MatchFound> matchFound(PlayerId player) {
+        return of(player, MatchFound.class);
+    }
+
+    public Flux<TicketUpdate> ticketUpdates(PlayerId player) {
+        return of(player, TicketUpdate.class);
+    }
+
+    void publish(PlayerId player, Object notice) {
+        Sinks.Many<Object> sink = sinks.get(player);
+        if (sink != null) {
+            synchronized (sink) {
+                sink.tryEmitNext(notice);
+            }
+        }
+    }
+
+    private <T> Flux<T> of(PlayerId player, Class<T> type) {
+        return Flux.defer(() -> sinks.computeIfAbsent(
+                                player, p -> Sinks.many().multicast().directBestEffort())
+                        .asFlux())
+                .ofType(type)
+                .doFinally(signal ->
+                        sinks.computeIfPresent(player, (p, sink) -> sink.currentSubscriberCount() == 0 ? null : sink));
+    }
+}

@@ -1,0 +1,101 @@
+package org.gamebackend.platform.graphql;
+
+import graphql.ExecutionResult;
+import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/**
+ * What every module's GraphQL controllers share: the scalars, the error mapping, and the depth and complexity limits
+ * (configured by {@link GraphQlLimits}). Introspection (GraphiQL, code generators) is left to graphql-java's own
+ * introspection limits, since the standard introspection query is deeper than any real one.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GraphQlLimits.class)
+class GraphQlConfiguration {
+
+    /** The page size assumed for a connection field asked without {@code first}: the REST default limit. */
+    static final int DEFAULT_PAGE = 50;
+
+    @Bean
+    RuntimeWiringConfigurer gameScalars() {
+        // ID replaces the built-in one, which strict mode would refuse: off for that one call only
+        return wiring -> wiring.scalar(GameScalars.JSON)
+                .strictMode(false)
+                .scalar(GameScalars.ID)
+                .strictMode(true);
+    }
+
+    @Bean
+    GraphQlErrors graphQlErrors() {
+        return new GraphQlErrors();
+    }
+
+    @Bean
+    GraphQlErrors.ForSubscriptions graphQlSubscriptionErrors() {
+        return new GraphQlErrors.ForSubscriptions();
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(GraphQlLimits limits) {
+        return new MaxQueryDepthInstrumentation(limits.maxDepth()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters params, @Nullable InstrumentationState state) {
+                return introspection(params)
+                        ? SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(params, state);
+            }
+        };
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(GraphQlLimits limits) {
+        return new MaxQueryComplexityInstrumentation(limits.maxComplexity(), complexity()) {
+            @Override
+            public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                    InstrumentationExecuteOperationParameters params, InstrumentationState state) {
+                return introspection(params)
+                        ? SimpleInstrumentationContext.noOp()
+                        : super.beginExecuteOperation(params, state);
+            }
+        };
+    }
+
+    /**
+     * Each field costs 1 plus what it selects; a paged or top-N field ({@code first} or {@code top} argument) costs
+     * what it selects once per item it may return.
+     */
+    static FieldComplexityCalculator complexity() {
+        return (env, children) -> {
+            var definition = env.getFieldDefinition();
+            String pageArgument = definition.getArgument("first") != null
+                    ? "first"
+                    : definition.getArgument("top") != null ? "top" : null;
+            if (pageArgument == null) {
+                return 1 + children;
+            }
+            Object asked = env.getArguments().get(pageArgument);
+            int items = asked instanceof Number n ? Math.max(1, n.intValue()) : DEFAULT_PAGE;
+            return 1 + items * children;
+        };
+    }
+
+    /** An operation that only asks {@code __schema} / {@code __type}. */
+    static boolean introspection(InstrumentationExecuteOperationParameters params) {
+        OperationDefinition operation = params.getExecutionContext().getOperationDefinition();
+        return operation.getSelectionSet().getSelections().stream()
+                .allMatch(s -> s instanceof Field f && f.getName().startsWith("__"));
+    }
+}

@@ -1,0 +1,41 @@
+package org.gamebackend.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** GraphQL over real HTTP ({@code POST /graphql}) for tests, as a client with or without a token. */
+public final class GraphQl {
+
+    private GraphQl() {}
+
+    public static HttpGraphQlTester anonymous(int port) {
+        return HttpGraphQlTester.create(WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + port + "/graphql")
+                .responseTimeout(Duration.ofSeconds(30))
+                .build());
+    }
+
+    public static HttpGraphQlTester as(int port, Players.Tokens player) {
+        return anonymous(port)
+                .mutate()
+                .header("Authorization", "Bearer " + player.accessToken())
+                .build();
+    }
+
+    /** Asserts the response has exactly one error, with this classification and code, and returns its extensions. */
+    public static Map<String, Object> error(GraphQlTester.Response response, String classification, String code) {
+        var extensions = new java.util.concurrent.atomic.AtomicReference<Map<String, Object>>();
+        response.errors().satisfy(errors -> {
+            assertThat(errors).as("errors").hasSize(1);
+            Map<String, Object> ext = errors.getFirst().getExtensions();
+            assertThat(ext).containsEntry("classification", classification).containsEntry("code", code);
+            extensions.set(ext);
+        });
+        return extensions.get();
+    }
+}
