@@ -12,7 +12,8 @@ import reactor.core.publisher.Sinks;
 /**
  * What matchmaking tells a player, as streams for GraphQL subscriptions ({@code matchFound}, {@code ticketUpdated}):
  * the same notices as {@code match_found} and {@code ticket_update} on {@code user:<id>}. One sink per player with a
- * subscriber on this node; a player with none costs nothing, and a notice for them is dropped.
+ * subscriber on this node; a player with none costs nothing, and a notice for them is dropped (as a push to a
+ * socket that is not connected is).
  */
 public final class PlayerFeed {
 
@@ -26,6 +27,9 @@ public final class PlayerFeed {
             @Nullable MatchId matchId,
             @Nullable String reason) {}
 
+    /** Notices kept for a subscriber that is momentarily not asking; past that, new ones are dropped. */
+    private static final int BUFFER = 64;
+
     private final Map<PlayerId, Sinks.Many<Object>> sinks = new ConcurrentHashMap<>();
 
     public Flux<MatchFound> matchFound(PlayerId player) {
@@ -34,6 +38,12 @@ public final class PlayerFeed {
 
     public Flux<TicketUpdate> ticketUpdates(PlayerId player) {
         return of(player, TicketUpdate.class);
+    }
+
+    /** How many subscriptions the player has on this node. */
+    public int subscribers(PlayerId player) {
+        Sinks.Many<Object> sink = sinks.get(player);
+        return sink == null ? 0 : sink.currentSubscriberCount();
     }
 
     void publish(PlayerId player, Object notice) {
@@ -47,7 +57,7 @@ public final class PlayerFeed {
 
     private <T> Flux<T> of(PlayerId player, Class<T> type) {
         return Flux.defer(() -> sinks.computeIfAbsent(
-                                player, p -> Sinks.many().multicast().directBestEffort())
+                                player, p -> Sinks.many().multicast().onBackpressureBuffer(BUFFER, false))
                         .asFlux())
                 .ofType(type)
                 .doFinally(signal ->

@@ -2,6 +2,7 @@ package org.gamebackend.platform.graphql;
 
 import graphql.ExecutionResult;
 import graphql.analysis.FieldComplexityCalculator;
+import graphql.analysis.FieldComplexityEnvironment;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
@@ -74,22 +75,29 @@ class GraphQlConfiguration {
     }
 
     /**
-     * Each field costs 1 plus what it selects; a paged or top-N field ({@code first} or {@code top} argument) costs
-     * what it selects once per item it may return.
+     * Each field costs 1 plus what it selects; the {@code edges} of a paged or top-N field ({@code first} or {@code
+     * top} argument) cost what they select once per item the page may hold.
      */
     static FieldComplexityCalculator complexity() {
         return (env, children) -> {
-            var definition = env.getFieldDefinition();
-            String pageArgument = definition.getArgument("first") != null
-                    ? "first"
-                    : definition.getArgument("top") != null ? "top" : null;
-            if (pageArgument == null) {
+            FieldComplexityEnvironment parent = env.getParentEnvironment();
+            if (!env.getField().getName().equals("edges") || parent == null) {
                 return 1 + children;
             }
-            Object asked = env.getArguments().get(pageArgument);
-            int items = asked instanceof Number n ? Math.max(1, n.intValue()) : DEFAULT_PAGE;
-            return 1 + items * children;
+            return 1 + pageSize(parent) * children;
         };
+    }
+
+    private static int pageSize(FieldComplexityEnvironment connection) {
+        var definition = connection.getFieldDefinition();
+        String argument = definition.getArgument("first") != null
+                ? "first"
+                : definition.getArgument("top") != null ? "top" : null;
+        if (argument == null) {
+            return 1;
+        }
+        Object asked = connection.getArguments().get(argument);
+        return asked instanceof Number n ? Math.max(1, n.intValue()) : DEFAULT_PAGE;
     }
 
     /** An operation that only asks {@code __schema} / {@code __type}. */

@@ -216,8 +216,9 @@ class GraphQlApiTests {
             assertThat(errors.getFirst().getExtensions()).containsEntry("classification", "ExecutionAborted");
         });
         // shallow but wide: 100 entries x their players' stats
-        String wide = "{ leaderboard(mode: \"tictactoe\", first: 100) { edges { node { rank player { stats {"
-                + " wins losses draws ratings { mode rating } } } } } } }";
+        String wide =
+                "{ leaderboard(mode: \"tictactoe\", first: 100) { edges { cursor node { rank playerId displayName rating player { stats {"
+                        + " wins losses draws ratings { mode rating } } } } } } }";
         gql.document(wide).execute().errors().satisfy(errors -> {
             assertThat(errors).hasSize(1);
             assertThat(errors.getFirst().getMessage()).contains("maximum query complexity exceeded");
