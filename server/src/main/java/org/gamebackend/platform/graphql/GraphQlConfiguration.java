@@ -8,6 +8,7 @@ import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.dataloader.DataLoaderDispatchingContextKeys;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
@@ -16,6 +17,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
 
 /**
  * What every module's GraphQL controllers share: the scalars, the error mapping, and the depth and complexity limits
@@ -36,6 +38,20 @@ class GraphQlConfiguration {
                 .strictMode(false)
                 .scalar(GameScalars.ID)
                 .strictMode(true);
+    }
+
+    /**
+     * DataLoaders whose keys come from other DataLoaders' results (a history's matches, then their players' profiles)
+     * are dispatched once per level too; without this, graphql-java may dispatch such a level in several batches.
+     */
+    @Bean
+    WebGraphQlInterceptor dataLoaderChaining() {
+        return (request, chain) -> {
+            request.configureExecutionInput((input, builder) -> builder.graphQLContext(
+                            context -> context.put(DataLoaderDispatchingContextKeys.ENABLE_DATA_LOADER_CHAINING, true))
+                    .build());
+            return chain.next(request);
+        };
     }
 
     @Bean
