@@ -3,8 +3,15 @@ JAVA_HOME ?= /usr/lib/jvm/temurin-25-jdk-amd64
 export JAVA_HOME
 MVNW := ./mvnw
 RUN := $(MVNW) -q -pl server spring-boot:run
+# the Docker Compose stack (docs/deployment.md); `docker-compose` v1 is not supported (it lacks --wait)
+COMPOSE ?= docker compose
+IMAGE ?= game-backend
+# SERVICES=app limits restart/logs to some services of the stack
+SERVICES ?=
+# migrate/seed: against the compose stack when its app container exists, else locally (WHERE=local|compose forces it)
+WHERE ?= $(shell $(COMPOSE) ps -a -q app 2>/dev/null | grep -q . && echo compose || echo local)
 
-.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest clean
+.PHONY: help run test lint format migrate seed services up gamer-up down restart logs docker-build bootstrap bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-engine-bots bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -22,11 +29,41 @@ lint: ## formatting check + compile with Error Prone/NullAway
 format: ## reformat the Java sources
 	$(MVNW) -q spotless:apply
 
-migrate: ## apply database migrations (embedded database, or DATABASE_URL) and exit
+migrate: ## apply database migrations and exit (the compose stack's database when it runs; else embedded or DATABASE_URL)
+ifeq ($(WHERE),compose)
+	$(COMPOSE) run --rm app migrate
+else
 	$(RUN) -Dspring-boot.run.arguments=migrate
+endif
 
-seed: ## create demo players and print their credentials
+seed: ## create demo players and print their credentials (in the compose stack when it runs, else locally)
+ifeq ($(WHERE),compose)
+	$(COMPOSE) run --rm app seed
+else
 	$(RUN) -Dspring-boot.run.arguments=seed
+endif
+
+up: ## start the Docker Compose stack: app (connected), PostgreSQL, Redis, RabbitMQ, Prometheus, Grafana
+	@bash scripts/env-init.sh
+	$(COMPOSE) up -d --build --wait
+	@echo "up: API http://localhost:4000/api-docs, Grafana :3000, Prometheus :9090, RabbitMQ :15672 (host ports as set in .env)"
+
+gamer-up: up ## alias of up (the original deployment's name)
+
+down: ## stop the stack (data volumes are kept; `docker compose down -v` deletes them)
+	$(COMPOSE) down
+
+restart: ## restart the stack, or SERVICES=app only (rebuilds nothing: `make up` does)
+	$(COMPOSE) restart $(SERVICES)
+
+logs: ## follow the stack's logs (SERVICES=app for one service)
+	$(COMPOSE) logs -f --tail=200 $(SERVICES)
+
+docker-build: ## build the image, tagged with the git revision (IMAGE=registry/game-backend, PUSH=1 to push)
+	bash scripts/docker-safe-build.sh $(IMAGE)
+
+bootstrap: ## deploy to an existing Kubernetes cluster with Terraform (infra/terraform.tfvars; see docs/deployment.md)
+	bash scripts/bootstrap.sh
 
 services: ## start the machine's PostgreSQL, Redis and RabbitMQ if they are down
 	@bash scripts/services.sh start
@@ -53,6 +90,10 @@ bench-engine: ## in-process engine load: N arena matches at 20 Hz (MATCHES=1000)
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/engine-load.sh $${MATCHES:-1000} 20 15
 
+bench-engine-bots: ## in-process engine load: N all-bot arena matches at 20 Hz (MATCHES=1000)
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/engine-load.sh $${MATCHES:-1000} 20 15 bots
+
 bench-mm-pairing: ## JMH: one matchmaking pass over 10k/100k waiting tickets (1v1, 2v2 with parties)
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/jmh.sh PairingBenchmark
@@ -77,7 +118,7 @@ bench-rating-jobs: ## rating jobs applied per second: MATCHES=20000 through JobR
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/rating-jobs.sh $${MATCHES:-20000} 100000 $${MODE:-jobrunr} 4
 
-bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected
+bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected|connected-restart
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/ingest.sh $${EVENTS:-300000} 16 $${MODE:-standalone}
 

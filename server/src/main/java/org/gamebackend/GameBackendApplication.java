@@ -31,7 +31,11 @@ public class GameBackendApplication {
         }
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(Map.of("game.command", command));
-        try (ConfigurableApplicationContext context = app.run(args)) {
+        // a one-shot command runs no background jobs (JobRunr's server would still be starting when the command closes
+        // the connection pool under it); the engine and matchmaker do not start either (see their isAutoStartup)
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--jobrunr.background-job-server.enabled=false";
+        try (ConfigurableApplicationContext context = app.run(all)) {
             System.out.println(command + ": done");
         }
     }

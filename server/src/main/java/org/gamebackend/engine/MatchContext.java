@@ -44,6 +44,14 @@ public interface MatchContext {
      */
     void requestBackfill(Seat seat);
 
+    /**
+     * Asks for a bot to play a seat whose player has left for good (typically from {@link Game#leave}). When bots are
+     * installed for this game, at the next tick the seat gets a bot (a new {@link Seat} with {@code bot} true and a
+     * fresh id) and {@link Game#join} runs for it; a backfilled player may later take the seat from the bot. Ignored
+     * for a seat that is held, without a bot policy for the game, and in replays.
+     */
+    void requestBot(Seat seat);
+
     /** Sends a state patch at the end of this tick even when the patch rate would not. */
     void patchNow();
 

@@ -1,8 +1,11 @@
 package org.gamebackend.games;
 
+import org.gamebackend.bots.BotPolicy;
 import org.gamebackend.engine.Game;
 import org.gamebackend.games.arena.Arena;
+import org.gamebackend.games.arena.ArenaBot;
 import org.gamebackend.games.tictactoe.TicTacToe;
+import org.gamebackend.games.tictactoe.TicTacToeBot;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,5 +21,15 @@ class GamesConfiguration {
     @Bean
     Game<?, ?> arena(GamesProperties properties) {
         return new Arena(properties.arenaMatchLength());
+    }
+
+    @Bean
+    BotPolicy<?, ?> ticTacToeBot() {
+        return new TicTacToeBot();
+    }
+
+    @Bean
+    BotPolicy<?, ?> arenaBot() {
+        return new ArenaBot();
     }
 }

@@ -43,6 +43,7 @@ public final class TestMatch<S, I> implements MatchContext {
     public final List<Map<String, @Nullable Object>> ends = new ArrayList<>();
     public int patches;
     public final List<Seat> backfills = new ArrayList<>();
+    public final List<Seat> botRequests = new ArrayList<>();
     public S state;
     private DeterministicRandom random;
     private long tick;
@@ -149,6 +150,11 @@ public final class TestMatch<S, I> implements MatchContext {
     @Override
     public void toSpectators(String event, Object payload) {
         toSpectators.add(new Message(event, payload, null));
+    }
+
+    @Override
+    public void requestBot(Seat seat) {
+        botRequests.add(seat);
     }
 
     @Override

@@ -27,7 +27,10 @@ import org.gamebackend.games.arena.ArenaInput;
  * would be for the socket. Reports tick lateness and tick duration percentiles over the measured window, CPU, and heap
  * per match.
  *
- * <p>Usage: {@code ArenaTickLoad [matches] [seconds] [warmupSeconds]}
+ * <p>With {@code bots} as the fourth argument every seat is a bot instead (the arena's rule-based bot at the top level,
+ * through the bots module's roster and meters), and nobody sends inputs from outside.
+ *
+ * <p>Usage: {@code ArenaTickLoad [matches] [seconds] [warmupSeconds] [players|bots]}
  */
 public final class ArenaTickLoad {
 
@@ -37,6 +40,7 @@ public final class ArenaTickLoad {
         int matches = Integer.parseInt(args.length > 0 ? args[0] : "10000");
         int seconds = Integer.parseInt(args.length > 1 ? args[1] : "30");
         int warmup = Integer.parseInt(args.length > 2 ? args[2] : "15");
+        boolean bots = args.length > 3 && args[3].equals("bots");
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         EngineMetrics metrics = new EngineMetrics(registry);
         StateCodec codec = new StateCodec();
@@ -67,6 +71,13 @@ public final class ArenaTickLoad {
         EngineProperties props = new EngineProperties(
                 workers, 256, 100, 3, 1_000_000, Duration.ofMillis(250), Duration.ofSeconds(30), false);
         Game<?, ?> game = new Arena(Duration.ofHours(1));
+        org.gamebackend.engine.BotPlayers roster = bots
+                ? new org.gamebackend.bots.internal.BotRoster(
+                        List.of(new org.gamebackend.games.arena.ArenaBot()),
+                        new org.gamebackend.bots.internal.BotsProperties(
+                                true, org.gamebackend.bots.Difficulty.HARD, java.util.Map.of()),
+                        new org.gamebackend.bots.internal.BotMetrics(registry))
+                : null;
         long heapBefore = usedHeapAfterGc();
         TickScheduler scheduler = new TickScheduler(workers, props.stallAfter().toNanos());
         List<MatchRuntime> running = new ArrayList<>();
@@ -74,7 +85,7 @@ public final class ArenaTickLoad {
         for (int m = 0; m < matches; m++) {
             List<Seat> seats = new ArrayList<>();
             for (int s = 0; s < 4; s++) {
-                seats.add(new Seat(s, new PlayerId(UUID.randomUUID()), false, s));
+                seats.add(new Seat(s, new PlayerId(UUID.randomUUID()), bots, s));
             }
             MatchId id = MatchId.random();
             Simulation<?, ?> sim = Simulation.start(id, game, seats, codec, props.dropGrace(), m);
@@ -90,17 +101,20 @@ public final class ArenaTickLoad {
                     props,
                     codec,
                     listener,
-                    firstTick + (m * 50_000_000L / matches));
-            for (int s = 0; s < 4; s++) {
+                    firstTick + (m * 50_000_000L / matches),
+                    roster);
+            for (int s = 0; s < 4 && !bots; s++) { // bots are seated and joined from the start
                 runtime.enqueue(new MatchRuntime.Command.Control(s, LogEntry.Kind.JOIN));
             }
             running.add(runtime);
             scheduler.assign(runtime);
         }
         System.out.printf(
-                "%d matches (%d players) on %d tick workers; warm-up %d s, measuring %d s%n",
-                matches, matches * 4, workers, warmup, seconds);
-        Thread inputs = Thread.ofPlatform().name("synthetic-inputs").daemon().start(() -> feed(running));
+                "%d matches (%d %s) on %d tick workers; warm-up %d s, measuring %d s%n",
+                matches, matches * 4, bots ? "bots" : "players", workers, warmup, seconds);
+        Thread inputs = bots
+                ? Thread.ofPlatform().unstarted(() -> {})
+                : Thread.ofPlatform().name("synthetic-inputs").daemon().start(() -> feed(running));
         Thread.sleep(warmup * 1000L);
         Timer lateness = registry.get("game.tick.lateness").timer();
         Timer duration = registry.get("game.tick.duration").timer();
@@ -132,6 +146,25 @@ public final class ArenaTickLoad {
                 cpu * 1e6 / Math.max(1, ticks),
                 (patchBytes.get() - bytesBefore) / wall / 1e6,
                 (heapAfter - heapBefore) / 1024.0 / matches);
+        if (bots) {
+            double decisions = registry.find("bots.decisions").counters().stream()
+                    .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                    .sum();
+            Timer decide = registry.get("bots.decision.latency").timer();
+            System.out.printf(
+                    Locale.ROOT,
+                    "bots (whole run): %.0f inputs; decision compute p50 %.1f us p99 %.1f us; game rejected %.0f, bot"
+                            + " failures %.0f%n",
+                    decisions,
+                    ms(decide.takeSnapshot().histogramCounts(), 0.5) * 1000,
+                    ms(decide.takeSnapshot().histogramCounts(), 0.99) * 1000,
+                    registry.find("game.bot.inputs.rejected").counters().stream()
+                            .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                            .sum(),
+                    registry.find("game.bot.failures").counters().stream()
+                            .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                            .sum());
+        }
         if (System.getenv("SHOW_BUCKETS") != null) {
             for (CountAtBucket b : late) {
                 System.out.printf(Locale.ROOT, "  lateness <= %.3f ms: %.0f%n", b.bucket() / 1e6, b.count());

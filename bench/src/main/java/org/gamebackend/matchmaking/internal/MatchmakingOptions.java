@@ -111,7 +111,7 @@ final class MatchmakingOptions {
                 regions,
                 new Window(number("window-start"), number("widen"), number("window-max")),
                 new Fallback(Duration.ofMillis(millis("fallback-after")), integer("fallback-ceiling")),
-                new Bots(bots, Duration.ofMillis(bots ? millis("bots-after") : 0), integer("min-humans")),
+                new Bots(bots, Duration.ofMillis(bots ? millis("bots-after") : 0), integer("min-humans"), false),
                 Duration.ofMillis(millis("ttl")));
         return Mode.of("bench", p, new GameSpec("bench", 1, 1, Math.min(seats, 64), Math.min(seats, 64)), regions);
     }

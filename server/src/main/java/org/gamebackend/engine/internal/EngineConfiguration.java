@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import org.gamebackend.engine.BotPlayers;
 import org.gamebackend.engine.Game;
 import org.gamebackend.realtime.Presence;
 import org.gamebackend.realtime.PubSub;
@@ -42,9 +43,13 @@ class EngineConfiguration {
             MeterRegistry meters,
             ApplicationEventPublisher events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<BotPlayers> bots,
+            @org.springframework.beans.factory.annotation.Value("${game.command:}") String command) {
         MatchEngine engine =
-                new MatchEngine(games, props, store, outlet, new EngineMetrics(meters), events, json, clock);
+                new MatchEngine(games, props, store, outlet, new EngineMetrics(meters), events, json, clock, bots);
+        // a one-shot command must not end other servers' running matches as orphans, nor resume them
+        engine.autoStartup(command.isBlank());
         Gauge.builder("game.matches.running", engine, MatchEngine::runningCount)
                 .description("matches running on this node")
                 .register(meters);

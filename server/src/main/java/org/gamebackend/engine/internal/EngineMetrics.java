@@ -11,7 +11,8 @@ import java.util.function.Function;
 /**
  * The engine's meters, named for what an operator asks: {@code game_tick_duration_seconds} and {@code
  * game_tick_lateness_seconds} (histograms, by game), {@code game_matches_running}, {@code
- * game_inputs_dropped_total}, {@code game_match_crashes_total}, {@code game_match_restarts_total}.
+ * game_inputs_dropped_total}, {@code game_match_crashes_total}, {@code game_match_restarts_total}, {@code game_bot_failures_total},
+ * {@code game_bot_inputs_rejected_total}.
  */
 final class EngineMetrics {
 
@@ -33,6 +34,10 @@ final class EngineMetrics {
         private final Counter inputsDropped;
         private final Counter crashes;
         private final Counter restarts;
+        private final Counter botFailures;
+        private final Counter botRejected;
+        private final java.util.concurrent.atomic.AtomicLong lastBotLog =
+                new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
 
         GameMeters(MeterRegistry registry, String game) {
             this.tickDuration = Timer.builder("game.tick.duration")
@@ -61,6 +66,29 @@ final class EngineMetrics {
                     .description("matches restarted from their last snapshot")
                     .tag("game", game)
                     .register(registry);
+            this.botFailures = Counter.builder("game.bot.failures")
+                    .description("bot decisions that threw or were not an input of the game (the bot skipped a tick)")
+                    .tag("game", game)
+                    .register(registry);
+            this.botRejected = Counter.builder("game.bot.inputs.rejected")
+                    .description("bot inputs the game refused")
+                    .tag("game", game)
+                    .register(registry);
+        }
+
+        void botFailed() {
+            botFailures.increment();
+        }
+
+        void botRejected() {
+            botRejected.increment();
+        }
+
+        /** At most one log line per game every 10 s about failing bots. */
+        boolean shouldLogBotFailure() {
+            long now = System.nanoTime();
+            long last = lastBotLog.get();
+            return now - last > 10_000_000_000L && lastBotLog.compareAndSet(last, now);
         }
 
         void tick(long durationNanos, long latenessNanos) {

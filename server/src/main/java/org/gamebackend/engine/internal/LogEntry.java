@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param tick the tick it was applied before
  * @param seat the seat it concerns
- * @param kind join, drop, leave, input or replace (a rejoin is a join of a seat that had joined before)
+ * @param kind join, drop, leave, input, replace or bot (a rejoin is a join of a seat that had joined before)
  * @param input the input's JSON as received (inputs only)
  * @param parsed the input already parsed at the edge (live matches), or null to parse {@code input} (replays)
  */
@@ -28,6 +28,8 @@ record LogEntry(
         LEAVE,
         INPUT,
         /** A new player takes a seat that was left for good; {@code input} is the player's id as a JSON string. */
-        REPLACE
+        REPLACE,
+        /** A bot takes a seat that was left for good; {@code input} is the bot's id as a JSON string. */
+        BOT
     }
 }

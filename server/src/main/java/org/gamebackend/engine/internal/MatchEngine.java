@@ -22,12 +22,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.BackfillRequested;
+import org.gamebackend.engine.BotPlayers;
 import org.gamebackend.engine.Game;
 import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchCrashed;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.MatchResult;
+import org.gamebackend.engine.MatchStarted;
 import org.gamebackend.engine.MatchSummary;
 import org.gamebackend.engine.Matches;
 import org.gamebackend.engine.PlayerInMatchException;
@@ -50,6 +52,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
 
     private static final Logger log = LoggerFactory.getLogger(MatchEngine.class);
 
+    private volatile boolean autoStartup = true;
+
     private final Map<String, Game<?, ?>> games;
     private final EngineProperties props;
     private final MatchStore store;
@@ -58,6 +62,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<BotPlayers> bots;
     private final StateCodec codec = new StateCodec();
     private final SecureRandom seeds = new SecureRandom();
     private final Map<MatchId, MatchRuntime> running = new ConcurrentHashMap<>();
@@ -73,7 +78,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             EngineMetrics metrics,
             ApplicationEventPublisher events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            org.springframework.beans.factory.ObjectProvider<BotPlayers> bots) {
         Map<String, Game<?, ?>> byName = new ConcurrentHashMap<>();
         for (Game<?, ?> g : games) {
             if (byName.putIfAbsent(g.spec().name(), g) != null) {
@@ -89,6 +95,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.bots = bots;
     }
 
     // --- Matches -------------------------------------------------------------------------------------------------
@@ -116,9 +123,9 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         }
         MatchId id = MatchId.random();
         reserve(id, seats);
+        Instant now = clock.instant();
         try {
             long seed = seeds.nextLong();
-            Instant now = clock.instant();
             Simulation<?, ?> sim = Simulation.start(id, game, seats, codec, props.dropGrace(), seed);
             store.insert(id, game.spec().name(), request.mode(), seats, seed, now, inviteCode);
             launch(new MatchRuntime(
@@ -132,12 +139,14 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                     props,
                     codec,
                     this,
-                    System.nanoTime()));
+                    System.nanoTime(),
+                    bots.getIfAvailable()));
         } catch (RuntimeException e) {
             seats.forEach(seat -> byPlayer.remove(seat.player(), id));
             throw e;
         }
         log.info("match {} of {} ({}) started with {} seats", id, game.spec().name(), request.mode(), n);
+        events.publishEvent(new MatchStarted(id, game.spec().name(), request.mode(), seats, now));
         return id;
     }
 
@@ -340,7 +349,9 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     @Override
     public void seatFilled(MatchRuntime match, Seat before, Seat seat) {
         byPlayer.remove(before.player(), match.id);
-        byPlayer.put(seat.player(), match.id);
+        if (!seat.bot()) {
+            byPlayer.put(seat.player(), match.id);
+        }
         io.execute(() -> {
             try {
                 store.seatFilled(match.id, seat);
@@ -348,7 +359,12 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                 log.warn("could not record the new player of seat {} in match {}", seat.index(), match.id, e);
             }
         });
-        log.info("match {}: seat {} backfilled by {}", match.id, seat.index(), seat.player());
+        log.info(
+                "match {}: seat {} taken by {} {}",
+                match.id,
+                seat.index(),
+                seat.bot() ? "bot" : "player",
+                seat.player());
     }
 
     // --- lifecycle -----------------------------------------------------------------------------------------------
@@ -399,6 +415,16 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     }
 
     /** Stop before the web server and the database pool go away. */
+    /** False for a one-shot command ({@code migrate}, {@code seed}): it must not touch live matches or tickets. */
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    void autoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
@@ -433,7 +459,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                     props,
                     codec,
                     this,
-                    System.nanoTime());
+                    System.nanoTime(),
+                    bots.getIfAvailable());
             // its players arrived before the restart: no no-show check applies to a resumed match
             s.seats().forEach(seat -> runtime.arrived.add(seat.index()));
             launch(runtime);

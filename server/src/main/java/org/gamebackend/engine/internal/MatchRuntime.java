@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.engine.BotPlayer;
+import org.gamebackend.engine.BotPlayers;
 import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchResult;
@@ -45,6 +47,9 @@ final class MatchRuntime {
 
         /** A new player for a seat that was left for good (backfill); completes true once seated. */
         record Replace(int seat, PlayerId player, CompletableFuture<Boolean> done) implements Command {}
+
+        /** A bot takes a seat that was left for good (the game asked for it). */
+        record TakeOver(int seat) implements Command {}
     }
 
     /** Called by the runtime when the match has ended (on the tick worker; must hand off blocking work). */
@@ -85,6 +90,13 @@ final class MatchRuntime {
     /** Spreads snapshots of matches started together over different ticks, so they never all compress at once. */
     private final int snapshotPhase;
 
+    private final @Nullable BotPlayers botPlayers;
+    /** The bot playing each seat (null for players and idle bots), and the seat holder it was attached for. */
+    private final @Nullable BotPlayer[] bots;
+
+    private final @Nullable PlayerId[] botHolders;
+    private int botCount;
+
     private Snapshot lastSnapshot;
     private long nextTickAt;
     private int restarts;
@@ -105,7 +117,8 @@ final class MatchRuntime {
             EngineProperties props,
             StateCodec codec,
             Listener listener,
-            long firstTickAt) {
+            long firstTickAt,
+            @Nullable BotPlayers botPlayers) {
         this.id = id;
         this.mode = mode;
         this.seed = seed;
@@ -125,6 +138,10 @@ final class MatchRuntime {
         this.nextTickAt = firstTickAt;
         this.tick = sim.currentTick();
         this.lastState = raw(codec.write(sim.view()));
+        this.botPlayers = botPlayers;
+        this.bots = new BotPlayer[seats.size()];
+        this.botHolders = new PlayerId[seats.size()];
+        syncBots();
     }
 
     // --- called from any thread ------------------------------------------------------------------------------
@@ -183,6 +200,7 @@ final class MatchRuntime {
         try {
             boolean changed = drainControl();
             drainInputs();
+            runBots();
             if (sim.result() == null) {
                 sim.step();
             }
@@ -246,17 +264,110 @@ final class MatchRuntime {
                             new LogEntry(sim.currentTick(), r.seat(), LogEntry.Kind.REPLACE, json, r.player()));
                     boolean seated = verdict instanceof InputResult.Accepted;
                     if (seated) {
-                        Seat before = seats.get(r.seat());
-                        seats = List.copyOf(sim.seats());
-                        listener.seatFilled(this, before, seats.get(r.seat()));
+                        seatChanged(r.seat());
                         changed = true;
                     }
                     r.done().complete(seated);
+                }
+                case Command.TakeOver t -> {
+                    PlayerId bot = new PlayerId(java.util.UUID.randomUUID());
+                    byte[] json = ("\"" + bot + "\"").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    InputResult verdict =
+                            sim.apply(new LogEntry(sim.currentTick(), t.seat(), LogEntry.Kind.BOT, json, bot));
+                    if (verdict instanceof InputResult.Accepted) {
+                        seatChanged(t.seat());
+                        changed = true;
+                    }
                 }
                 case Command.Input i -> throw new IllegalStateException("inputs use their own queue");
             }
         }
         return changed;
+    }
+
+    private void seatChanged(int seat) {
+        Seat before = seats.get(seat);
+        seats = List.copyOf(sim.seats());
+        syncBots();
+        listener.seatFilled(this, before, seats.get(seat));
+    }
+
+    /** Gives every bot seat its bot and takes bots from seats no longer theirs (start, takeover, backfill, restore). */
+    private void syncBots() {
+        BotPlayers players = botPlayers;
+        for (int i = 0; i < bots.length; i++) {
+            Seat seat = seats.get(i);
+            if (bots[i] != null
+                    && (players == null || !seat.bot() || !seat.player().equals(botHolders[i]))) {
+                detach(i);
+            }
+            if (players != null && seat.bot() && bots[i] == null && !sim.isGone(i)) {
+                BotPlayer bot = null;
+                try {
+                    bot = players.attach(game(), mode, seat, seed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+                } catch (RuntimeException e) {
+                    log.warn("match {}: no bot for seat {}: {}", id, i, e.toString());
+                }
+                bots[i] = bot;
+                botHolders[i] = seat.player();
+                botCount += bot == null ? 0 : 1;
+            }
+        }
+    }
+
+    private void detach(int seat) {
+        BotPlayer bot = bots[seat];
+        if (bot == null) {
+            return;
+        }
+        bots[seat] = null;
+        botHolders[seat] = null;
+        botCount--;
+        try {
+            bot.detach();
+        } catch (RuntimeException e) {
+            log.warn("match {}: bot of seat {} failed to detach: {}", id, seat, e.toString());
+        }
+    }
+
+    /**
+     * Each bot's input for this tick, applied like a player's. A bot that throws or answers with something that is not
+     * an input skips the tick: a bot's fault never rolls the match back. A game hook that throws on a bot's input does.
+     */
+    private void runBots() {
+        if (botCount == 0) {
+            return;
+        }
+        Object state = sim.state();
+        long at = sim.currentTick();
+        Class<?> inputType = sim.game().inputType();
+        for (int i = 0; i < bots.length && sim.result() == null; i++) {
+            BotPlayer bot = bots[i];
+            if (bot == null || sim.isGone(i)) {
+                continue;
+            }
+            Object input;
+            try {
+                input = bot.act(state, at);
+            } catch (RuntimeException e) {
+                meters.botFailed();
+                if (meters.shouldLogBotFailure()) {
+                    log.warn("match {}: the bot of seat {} failed: {}", id, i, e.toString());
+                }
+                continue;
+            }
+            if (input == null) {
+                continue;
+            }
+            if (!inputType.isInstance(input)) {
+                meters.botFailed();
+                continue;
+            }
+            InputResult verdict = sim.apply(new LogEntry(at, i, LogEntry.Kind.INPUT, codec.write(input), input));
+            if (verdict instanceof InputResult.Rejected) {
+                meters.botRejected();
+            }
+        }
     }
 
     /** Applies queued inputs; their replies wait in {@code answered} until the tick's messages and patch are out. */
@@ -290,6 +401,11 @@ final class MatchRuntime {
                 case SEAT -> outlet.toPlayer(id, seats.get(out.seat()).player(), out.event(), out.payload());
                 case SPECTATORS -> outlet.toSpectators(id, out.event(), out.payload());
                 case BACKFILL -> listener.backfillRequested(this, seats.get(out.seat()));
+                case BOT -> {
+                    if (botPlayers != null && botPlayers.plays(game())) {
+                        control.add(new Command.TakeOver(out.seat()));
+                    }
+                }
             }
         }
     }
@@ -307,6 +423,9 @@ final class MatchRuntime {
     private void finish(MatchResult result) {
         this.result = result;
         ended = true;
+        for (int i = 0; i < bots.length; i++) {
+            detach(i);
+        }
         failPending("match_ended");
         // the engine frees the players first: whoever sees match_end may start another match straight away
         listener.ended(this, result);
@@ -334,6 +453,7 @@ final class MatchRuntime {
         listener.failed(this, failure, restart);
         sim.restore(lastSnapshot);
         seats = List.copyOf(sim.seats());
+        syncBots();
         tick = sim.currentTick();
         if (restart) {
             return true;

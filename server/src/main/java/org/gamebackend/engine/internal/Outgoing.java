@@ -8,6 +8,8 @@ record Outgoing(Target target, int seat, String event, Object payload) {
         SEAT,
         SPECTATORS,
         /** Not a message: the game asked for a new player in {@code seat}. */
-        BACKFILL
+        BACKFILL,
+        /** Not a message: the game asked for a bot to take {@code seat}. */
+        BOT
     }
 }

@@ -71,23 +71,31 @@ public final class Replays {
     }
 
     private String resimulate(Game<?, ?> game, MatchStore.Replay r) {
-        Simulation<?, ?> sim = Simulation.start(r.id(), game, r.seats(), engine.codec(), NO_GRACE_EXPIRY, r.seed());
-        List<LogEntry> entries = InputLog.entries(r.log());
-        int next = 0;
-        // the live loop: events of a tick, then the tick itself; a match ends inside an event or a tick
-        while (true) {
-            while (next < entries.size() && entries.get(next).tick() == sim.currentTick()) {
-                sim.apply(entries.get(next++));
-            }
-            if (sim.result() != null || sim.currentTick() >= r.ticks()) {
-                break;
-            }
-            sim.step();
-            sim.discardOutbox();
-        }
+        Simulation<?, ?> sim = replay(game, r.id(), r.seats(), r.seed(), r.log(), r.ticks(), engine.codec());
         if (sim.result() == null && MatchResult.ABORTED.equals(r.status())) {
             sim.abort(String.valueOf(r.result().getOrDefault("reason", "aborted")));
         }
         return StateCodec.sha256(sim.stateBytes());
+    }
+
+    /**
+     * The live loop over a recorded log — events of a tick, then the tick itself — until the match ends inside an event
+     * or a tick, or {@code ticks} have run; returns the simulation as it stands then.
+     */
+    static Simulation<?, ?> replay(
+            Game<?, ?> game, MatchId id, List<Seat> seats, long seed, byte[] log, long ticks, StateCodec codec) {
+        Simulation<?, ?> sim = Simulation.start(id, game, seats, codec, NO_GRACE_EXPIRY, seed);
+        List<LogEntry> entries = InputLog.entries(log);
+        int next = 0;
+        while (true) {
+            while (next < entries.size() && entries.get(next).tick() == sim.currentTick()) {
+                sim.apply(entries.get(next++));
+            }
+            if (sim.result() != null || sim.currentTick() >= ticks) {
+                return sim;
+            }
+            sim.step();
+            sim.discardOutbox();
+        }
     }
 }

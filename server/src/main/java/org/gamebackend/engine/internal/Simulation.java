@@ -73,7 +73,16 @@ final class Simulation<S, I> implements MatchContext {
 
     static <S, I> Simulation<S, I> start(
             MatchId id, Game<S, I> game, List<Seat> seats, StateCodec codec, Duration dropGrace, long seed) {
-        return new Simulation<>(id, game, seats, codec, dropGrace, seed, new InputLog());
+        Simulation<S, I> sim = new Simulation<>(id, game, seats, codec, dropGrace, seed, new InputLog());
+        // bots are connected from the first tick on: join runs for them now (so replays, which start here too, see it)
+        for (Seat seat : sim.seats) {
+            if (seat.bot()) {
+                sim.joined[seat.index()] = true;
+                sim.connected[seat.index()] = true;
+                sim.game.join(sim.state, seat, sim);
+            }
+        }
+        return sim;
     }
 
     /** A match saved by another process: created afresh, then put back to its snapshot with its log. */
@@ -135,7 +144,8 @@ final class Simulation<S, I> implements MatchContext {
                 game.leave(state, seat, this);
             }
             case REPLACE -> {
-                if (!gone[seat.index()]) {
+                // a seat left for good, or one a bot holds (a bot gives its seat up to a player)
+                if (!gone[seat.index()] && !seat.bot()) {
                     return InputResult.reject("seat_taken");
                 }
                 PlayerId player = entry.parsed() instanceof PlayerId p
@@ -147,6 +157,21 @@ final class Simulation<S, I> implements MatchContext {
                 connected[seat.index()] = false;
                 // the new player must connect within the grace period too
                 graceEnds[seat.index()] = tick + graceTicks;
+            }
+            case BOT -> {
+                if (!gone[seat.index()]) {
+                    return InputResult.reject("seat_taken");
+                }
+                PlayerId bot = entry.parsed() instanceof PlayerId p
+                        ? p
+                        : PlayerId.parse(codec.input(Objects.requireNonNull(entry.input()), String.class));
+                Seat taken = new Seat(seat.index(), bot, true, seat.team());
+                seats.set(seat.index(), taken);
+                gone[seat.index()] = false;
+                joined[seat.index()] = true;
+                connected[seat.index()] = true;
+                graceEnds[seat.index()] = -1;
+                game.join(state, taken, this);
             }
             case INPUT -> {
                 if (gone[seat.index()]) {
@@ -194,6 +219,15 @@ final class Simulation<S, I> implements MatchContext {
 
     Game<S, I> game() {
         return game;
+    }
+
+    /** The live state, for bots to read on the owning thread. */
+    Object state() {
+        return state;
+    }
+
+    boolean isGone(int seat) {
+        return gone[seat];
     }
 
     Object view() {
@@ -326,6 +360,11 @@ final class Simulation<S, I> implements MatchContext {
     @Override
     public void requestBackfill(Seat seat) {
         outbox.add(new Outgoing(Outgoing.Target.BACKFILL, seat.index(), "backfill", Boolean.TRUE));
+    }
+
+    @Override
+    public void requestBot(Seat seat) {
+        outbox.add(new Outgoing(Outgoing.Target.BOT, seat.index(), "bot", Boolean.TRUE));
     }
 
     @Override

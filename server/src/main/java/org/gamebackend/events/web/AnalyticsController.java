@@ -37,4 +37,13 @@ class AnalyticsController {
     List<Analytics.MatchHour> matches(@RequestParam(defaultValue = "24") int hours) {
         return analytics.matchesPerHour(hours);
     }
+
+    @GetMapping("/queue-waits")
+    @Operation(
+            summary = "Queue wait percentiles (p50, p90, p99 in seconds) per mode over the last `hours` (1..336,"
+                    + " default 24), one sample per player ticket matched")
+    @ApiResponse(responseCode = "400", description = "hours out of range")
+    List<Analytics.QueueWait> queueWaits(@RequestParam(defaultValue = "24") int hours) {
+        return analytics.queueWaits(hours);
+    }
 }

@@ -111,7 +111,11 @@ public final class Arena implements Game<ArenaState, ArenaInput> {
         state.players[seat.index()].stop();
     }
 
-    /** The leaver's avatar leaves the field and cannot win; with one player left, that player wins. */
+    /**
+     * The leaver's avatar leaves the field and cannot win; with one player left, that player wins. Otherwise a bot takes
+     * the seat (a newcomer from the field, not the leaver's score) and, with enough time left, matchmaking looks for a
+     * player to take it from the bot.
+     */
     @Override
     public void leave(ArenaState state, Seat seat, MatchContext ctx) {
         Player leaver = state.players[seat.index()];
@@ -123,8 +127,11 @@ public final class Arena implements Game<ArenaState, ArenaInput> {
         }
         if (remaining <= 1 && !state.over) {
             finish(state, "forfeit", ctx);
-        } else if (!state.over && state.endTick - ctx.tick() >= ctx.ticks(BACKFILL_MIN_TIME_LEFT)) {
-            ctx.requestBackfill(seat); // enough of the match is left for a newcomer to play
+        } else if (!state.over) {
+            ctx.requestBot(seat); // nobody plays short-handed: a bot holds the seat (when bots are installed)
+            if (state.endTick - ctx.tick() >= ctx.ticks(BACKFILL_MIN_TIME_LEFT)) {
+                ctx.requestBackfill(seat); // enough of the match is left for a newcomer to take it from the bot
+            }
         }
     }
 

@@ -39,6 +39,8 @@ final class Matchmaker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Matchmaker.class);
 
+    private volatile boolean autoStartup = true;
+
     /** At most this often per pool is a pass run for new arrivals (between the interval passes). */
     static final long MIN_PASS_GAP_MS = 100;
 
@@ -343,8 +345,15 @@ final class Matchmaker implements SmartLifecycle {
                 p.mode().name(),
                 backfill.match(),
                 newcomer);
-        events.publishEvent(
-                new MatchMade(backfill.match(), p.mode().name(), p.region(), ids, p.spread(), p.imbalance(), 0));
+        events.publishEvent(new MatchMade(
+                backfill.match(),
+                p.mode().name(),
+                p.region(),
+                ids,
+                p.spread(),
+                p.imbalance(),
+                0,
+                List.of(Math.max(0, now.toEpochMilli() - player.queuedAt))));
     }
 
     private MatchPlan plan(Proposal p) {
@@ -384,7 +393,10 @@ final class Matchmaker implements SmartLifecycle {
                 p.tickets().stream().map(t -> t.id).toList(),
                 p.spread(),
                 p.imbalance(),
-                p.bots()));
+                p.bots(),
+                p.tickets().stream()
+                        .map(t -> Math.max(0, clock.millis() - t.queuedAt))
+                        .toList()));
     }
 
     /**
@@ -490,6 +502,16 @@ final class Matchmaker implements SmartLifecycle {
     }
 
     /** Starts after the engine, stops before it. */
+    /** False for a one-shot command ({@code migrate}, {@code seed}): it must not touch live matches or tickets. */
+    @Override
+    public boolean isAutoStartup() {
+        return autoStartup;
+    }
+
+    void autoStartup(boolean autoStartup) {
+        this.autoStartup = autoStartup;
+    }
+
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 512;

@@ -94,8 +94,12 @@ class MatchmakingConfiguration {
             MatchmakingMetrics metrics,
             ApplicationEventPublisher events,
             Clock clock,
-            Cooldowns cooldowns) {
-        return new Matchmaker(modes.modes(), props, store, placement, pushes, metrics, events, clock, cooldowns);
+            Cooldowns cooldowns,
+            @org.springframework.beans.factory.annotation.Value("${game.command:}") String command) {
+        Matchmaker matchmaker =
+                new Matchmaker(modes.modes(), props, store, placement, pushes, metrics, events, clock, cooldowns);
+        matchmaker.autoStartup(command.isBlank());
+        return matchmaker;
     }
 
     @Bean
@@ -109,9 +113,10 @@ class MatchmakingConfiguration {
             Cooldowns cooldowns,
             MatchmakingMetrics metrics,
             UserPushes pushes,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         return new TicketService(
-                modes.modes(), store, matchmaker, parties, ratings, matches, cooldowns, metrics, pushes, clock);
+                modes.modes(), store, matchmaker, parties, ratings, matches, cooldowns, metrics, pushes, clock, events);
     }
 
     @Bean

@@ -67,10 +67,12 @@ public record MatchmakingProperties(
 
     /**
      * Once the oldest ticket of a group has waited {@code after}, the group's empty seats are filled with bots rated
-     * near the group, provided it has at least {@code minHumans} players.
+     * near the group, provided it has at least {@code minHumans} players. Matches with bots change ratings only when
+     * {@code ranked} is set (and the mode is ranked).
      */
     public record Bots(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("30s") Duration after,
-            @DefaultValue("1") int minHumans) {}
+            @DefaultValue("1") int minHumans,
+            @DefaultValue("false") boolean ranked) {}
 }

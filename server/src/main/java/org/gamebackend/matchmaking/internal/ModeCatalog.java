@@ -22,6 +22,7 @@ public final class ModeCatalog implements RankedModes {
             int maxPartySize) {}
 
     private final Map<String, Mode> modes;
+    private final java.util.Set<String> rankedWithBots;
 
     ModeCatalog(MatchmakingProperties props, List<Game<?, ?>> games, List<String> serverRegions) {
         Map<String, GameSpec> specs = new LinkedHashMap<>();
@@ -36,6 +37,15 @@ public final class ModeCatalog implements RankedModes {
             byName.put(name, Mode.of(name, p, spec, serverRegions));
         });
         this.modes = Map.copyOf(byName);
+        this.rankedWithBots = props.modes().entrySet().stream()
+                .filter(e -> e.getValue().bots().ranked())
+                .map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public boolean rankedWithBots(String mode) {
+        return ranked(mode) && rankedWithBots.contains(mode);
     }
 
     @Override

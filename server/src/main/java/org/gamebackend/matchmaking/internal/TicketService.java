@@ -14,6 +14,7 @@ import org.gamebackend.engine.Matches;
 import org.gamebackend.matchmaking.PartyId;
 import org.gamebackend.matchmaking.Ratings;
 import org.gamebackend.matchmaking.TicketId;
+import org.gamebackend.matchmaking.TicketQueued;
 import org.gamebackend.platform.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -70,6 +71,7 @@ public final class TicketService {
     private final MatchmakingMetrics metrics;
     private final UserPushes pushes;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     TicketService(
             Map<String, Mode> modes,
@@ -81,7 +83,8 @@ public final class TicketService {
             Cooldowns cooldowns,
             MatchmakingMetrics metrics,
             UserPushes pushes,
-            Clock clock) {
+            Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.modes = Map.copyOf(modes);
         this.store = store;
         this.matchmaker = matchmaker;
@@ -92,6 +95,7 @@ public final class TicketService {
         this.metrics = metrics;
         this.pushes = pushes;
         this.clock = clock;
+        this.events = events;
     }
 
     public TicketView queue(PlayerId requester, QueueRequest q) {
@@ -133,6 +137,7 @@ public final class TicketService {
         metrics.queued(t);
         matchmaker.offer(t);
         pushes.ticket(t.members, t.id, "searching", null, null);
+        events.publishEvent(new TicketQueued(t.id, t.mode, region, players, q.partyId(), now));
         return new TicketView(t.id, "searching", t.mode, region, null, null, now, players);
     }
 

@@ -136,6 +136,12 @@ class RankingConfiguration {
     /** Boards that do not match {@code ratings} (always, in-process after a restart) are rebuilt off the start path. */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildBoards(ApplicationReadyEvent event) {
+        if (!event.getApplicationContext()
+                .getEnvironment()
+                .getProperty("game.command", "")
+                .isBlank()) {
+            return; // a one-shot command exits at once
+        }
         Boards boards = event.getApplicationContext().getBean(Boards.class);
         Thread.ofVirtual().name("leaderboard-rebuild").start(() -> {
             try {

@@ -112,7 +112,9 @@ final class RatingApplier {
 
     private List<Applied> applyClaimed(MatchFinished match) {
         Outcome outcome = Outcome.of(match);
-        boolean ranked = outcome.placed() && systems.ranked(match.mode());
+        boolean withBots = match.seats().stream().anyMatch(Seat::bot);
+        boolean ranked =
+                outcome.placed() && systems.ranked(match.mode()) && (!withBots || systems.rankedWithBots(match.mode()));
         Map<PlayerId, Skill> after = Map.of();
         Map<PlayerId, RatingStore.Stored> before = Map.of();
         List<PlayerId> humans =

@@ -35,6 +35,10 @@ final class RatingSystems {
         return modes.ranked(mode);
     }
 
+    boolean rankedWithBots(String mode) {
+        return modes.rankedWithBots(mode);
+    }
+
     RatingSystem of(String mode) {
         return byMode.computeIfAbsent(mode, m -> create(nameOf(m)));
     }

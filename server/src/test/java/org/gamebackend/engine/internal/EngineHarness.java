@@ -24,7 +24,8 @@ final class EngineHarness implements MatchOutlet, MatchRuntime.Listener {
     final Queue<Integer> backfills = new ConcurrentLinkedQueue<>();
     final Queue<Seat> filled = new ConcurrentLinkedQueue<>();
     final StateCodec codec = new StateCodec();
-    final EngineMetrics metrics = new EngineMetrics(new SimpleMeterRegistry());
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final EngineMetrics metrics = new EngineMetrics(registry);
 
     static EngineProperties props(int inputQueue, int snapshotEvery, int maxRestarts, int overrunLimit) {
         return new EngineProperties(
@@ -45,6 +46,15 @@ final class EngineHarness implements MatchOutlet, MatchRuntime.Listener {
     }
 
     <S, I> MatchRuntime match(Game<S, I> game, EngineProperties props, List<Seat> seats, long seed) {
+        return match(game, props, seats, seed, null);
+    }
+
+    <S, I> MatchRuntime match(
+            Game<S, I> game,
+            EngineProperties props,
+            List<Seat> seats,
+            long seed,
+            org.gamebackend.engine.@org.jspecify.annotations.Nullable BotPlayers bots) {
         MatchId id = MatchId.random();
         Simulation<S, I> sim = Simulation.start(id, game, seats, codec, props.dropGrace(), seed);
         return new MatchRuntime(
@@ -58,7 +68,8 @@ final class EngineHarness implements MatchOutlet, MatchRuntime.Listener {
                 props,
                 codec,
                 this,
-                System.nanoTime());
+                System.nanoTime(),
+                bots);
     }
 
     @Override

@@ -15,7 +15,10 @@ import org.gamebackend.engine.MatchFinished;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchResult;
 import org.gamebackend.engine.Seat;
+import org.gamebackend.matchmaking.MatchMade;
+import org.gamebackend.matchmaking.TicketId;
 import org.gamebackend.support.ApiTest;
+import org.gamebackend.support.MatchmakingClient;
 import org.gamebackend.support.Players;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +38,9 @@ class AnalyticsApiTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void matchesPerModeAndActivePlayersShowForAdminsOnly() {
@@ -91,6 +97,74 @@ class AnalyticsApiTests {
                 .expectBody()
                 .jsonPath("$.field")
                 .isEqualTo("days");
+    }
+
+    @Test
+    void queueWaitPercentilesPerModeComeFromTheMatchesMade() {
+        String mode = "waits-" + UUID.randomUUID().toString().substring(0, 8);
+        MatchId match = new MatchId(UUID.randomUUID());
+        List<TicketId> two = List.of(TicketId.random(), TicketId.random());
+        List<TicketId> three = List.of(TicketId.random(), TicketId.random(), TicketId.random());
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(new MatchMade(match, mode, "eu", two, 10, 0, 0, List.of(1_000L, 3_000L)));
+            events.publishEvent(new MatchMade(
+                    new MatchId(UUID.randomUUID()), mode, "eu", three, 10, 0, 0, List.of(2_000L, 4_000L, 10_000L)));
+        });
+        Players.Tokens admin = Players.login(web, "admin", ApiTest.ADMIN_PASSWORD);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Map<?, ?> row = get(admin, "/api/v1/admin/analytics/queue-waits?hours=1").stream()
+                    .map(Map.class::cast)
+                    .filter(r -> mode.equals(r.get("mode")))
+                    .findFirst()
+                    .orElseThrow();
+            // waits 1, 2, 3, 4, 10 s: continuous percentiles as PostgreSQL's percentile_cont computes them
+            assertThat(row.get("tickets")).isEqualTo(5);
+            assertThat(((Number) row.get("p50_seconds")).doubleValue()).isEqualTo(3.0);
+            assertThat(((Number) row.get("p90_seconds")).doubleValue())
+                    .isCloseTo(7.6, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(((Number) row.get("p99_seconds")).doubleValue())
+                    .isCloseTo(9.76, org.assertj.core.data.Offset.offset(1e-9));
+        });
+        web.get()
+                .uri("/api/v1/admin/analytics/queue-waits?hours=1000")
+                .header("Authorization", "Bearer " + admin.accessToken())
+                .exchange()
+                .expectStatus()
+                .isBadRequest();
+    }
+
+    /** A real ticket through matchmaking: queued, then matched with a bot, then the match starts — three events. */
+    @Test
+    void aQueuedTicketAndTheMatchItStartsAreEvents() {
+        MatchmakingClient mm = new MatchmakingClient(web);
+        Players.Tokens player = mm.player("evq");
+        String ticket = mm.queued(player, Map.of("mode", "duel-bots", "region", "eu"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("ticket.queued", "ticket_id", ticket) == 1);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> mm.ticket(player, ticket).get("match_id") != null);
+        String match = String.valueOf(mm.ticket(player, ticket).get("match_id"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("match.started", "match_id", match) == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> rows("match.made", "match_id", match) == 1);
+        assertThat(jdbc.sql("select jsonb_array_length(data->'waits_ms') from analytics_events"
+                                + " where type = 'match.made' and data->>'match_id' = ?")
+                        .param(match)
+                        .query(Integer.class)
+                        .single())
+                .as("one wait per player ticket; the bot had none")
+                .isEqualTo(1);
+        assertThat(jdbc.sql("select data->'seats'->1->>'bot' from analytics_events"
+                                + " where type = 'match.started' and data->>'match_id' = ?")
+                        .param(match)
+                        .query(String.class)
+                        .single())
+                .isIn("true", "false");
+    }
+
+    private long rows(String type, String field, String value) {
+        return jdbc.sql("select count(*) from analytics_events where type = ? and data->>? = ?")
+                .params(type, field, value)
+                .query(Long.class)
+                .single();
     }
 
     private List<?> get(Players.Tokens who, String path) {

@@ -31,7 +31,7 @@ class ModeTests {
                 regions,
                 window,
                 fallback,
-                new Bots(true, Duration.ofSeconds(30), 1),
+                new Bots(true, Duration.ofSeconds(30), 1, false),
                 Duration.ofMinutes(5));
     }
 

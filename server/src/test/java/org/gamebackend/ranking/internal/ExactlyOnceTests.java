@@ -153,6 +153,46 @@ class ExactlyOnceTests {
         assertThat(queued(bots)).isZero();
     }
 
+    @Test
+    void aWinOverABotIsCountedButRatedOnlyWhereTheModeSaysSo() {
+        PlayerId human = new PlayerId(UUID.randomUUID());
+        finish(againstABot("tictactoe", human));
+        await().atMost(Duration.ofSeconds(40)).until(() -> stats(human, "tictactoe") == 1);
+        assertThat(jdbc.sql("select count(*) from ratings where player_id = ?")
+                        .param(human.value())
+                        .query(Long.class)
+                        .single())
+                .as("tictactoe leaves bots.ranked off: no rating from a bot")
+                .isZero();
+
+        finish(againstABot("duel-bots", human)); // bots.ranked: true in test-modes.yml
+        await().atMost(Duration.ofSeconds(40)).until(() -> stats(human, "duel-bots") == 1);
+        assertThat(jdbc.sql("select rating from ratings where player_id = ? and mode = 'duel-bots'")
+                        .param(human.value())
+                        .query(Double.class)
+                        .single())
+                .isGreaterThan(1500);
+    }
+
+    private static MatchFinished againstABot(String mode, PlayerId human) {
+        return new MatchFinished(
+                new MatchId(UUID.randomUUID()),
+                "tictactoe",
+                mode,
+                List.of(new Seat(0, human, false, 0), new Seat(1, new PlayerId(UUID.randomUUID()), true, 1)),
+                MatchResult.FINISHED,
+                Map.of("winner", human.toString(), "reason", "line"),
+                Instant.now().minusSeconds(30),
+                Instant.now());
+    }
+
+    private int stats(PlayerId player, String mode) {
+        return jdbc.sql("select coalesce(max(wins), 0) from player_stats where player_id = ? and mode = ?")
+                .params(player.value(), mode)
+                .query(Integer.class)
+                .single();
+    }
+
     private void finish(MatchFinished match) {
         FinishedMatches.publish(tx, events, match);
     }

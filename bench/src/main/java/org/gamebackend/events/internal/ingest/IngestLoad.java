@@ -26,6 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code POST /api/v1/events} until EVENTS were accepted, then the bench waits until {@code analytics_events} holds
  * every one of them (counted). MODE {@code standalone}: embedded PostgreSQL, written in the request; {@code connected}:
  * a fresh database on 127.0.0.1:5432 and this machine's RabbitMQ, through the ingest queue and the batching consumers.
+ * MODE {@code connected-restart}: as connected, against the bench's own RabbitMQ node ({@code bench/scripts/own-rabbit.sh},
+ * port 5698), which is stopped and started again once a third of the events were accepted; senders send a refused
+ * batch (503) again until it is accepted, as clients are told to, and the count at the end shows whether any was lost.
  * The per-player rate limit is lifted: the bench measures the pipeline, not the limit.
  */
 public final class IngestLoad {
@@ -35,7 +38,8 @@ public final class IngestLoad {
     public static void main(String[] args) throws Exception {
         long events = Long.parseLong(args[0]);
         int senders = Integer.parseInt(args[1]);
-        boolean connected = args[2].equals("connected");
+        boolean restart = args[2].equals("connected-restart");
+        boolean connected = restart || args[2].equals("connected");
         String run = Long.toString(System.currentTimeMillis());
         List<String> settings = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -54,6 +58,10 @@ public final class IngestLoad {
                 c.createStatement().execute("create database " + database);
             }
             settings.add("--DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database);
+            if (restart) {
+                settings.add("--RABBITMQ_URL=amqp://guest:guest@127.0.0.1:5698");
+                settings.add("--game.events.ingest.confirm-timeout=1s");
+            }
             settings.add("--game.events.ingest.queue=bench.ingest." + run);
             settings.add("--game.events.ingest.analytics-queue=bench.analytics." + run);
             settings.add("--game.events.ingest.events-exchange=bench.events." + run);
@@ -62,7 +70,7 @@ public final class IngestLoad {
         ConfigurableApplicationContext ctx =
                 new SpringApplication(GameBackendApplication.class).run(settings.toArray(String[]::new));
         try {
-            run(ctx, events, senders);
+            run(ctx, events, senders, restart);
         } finally {
             if (connected) {
                 ctx.getBean(IngestConsumers.class).stop();
@@ -82,7 +90,8 @@ public final class IngestLoad {
         }
     }
 
-    private static void run(ConfigurableApplicationContext ctx, long events, int senders) throws Exception {
+    private static void run(ConfigurableApplicationContext ctx, long events, int senders, boolean restart)
+            throws Exception {
         int port = Integer.parseInt(ctx.getEnvironment().getRequiredProperty("local.server.port"));
         String base = "http://localhost:" + port + "/api/v1";
         HttpClient http = HttpClient.newBuilder().build();
@@ -98,14 +107,37 @@ public final class IngestLoad {
         JdbcClient jdbc = ctx.getBean(JdbcClient.class);
         long before = count(jdbc);
         AtomicLong sent = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
         long t0 = System.nanoTime();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> work = new ArrayList<>();
             for (String token : tokens) {
                 work.add(pool.submit(() -> {
                     while (sent.getAndAdd(BATCH) < events) {
-                        send(http, base + "/events", token, batch(), 202);
+                        String batch = batch();
+                        while (restart && post(http, base + "/events", token, batch) == 503) {
+                            refused.incrementAndGet(); // the broker is down: the same batch again, a little later
+                            Thread.sleep(100);
+                        }
+                        if (!restart) {
+                            send(http, base + "/events", token, batch, 202);
+                        }
                     }
+                    return null;
+                }));
+            }
+            if (restart) {
+                work.add(pool.submit(() -> {
+                    while (sent.get() < events / 3) {
+                        Thread.sleep(10);
+                    }
+                    long down = System.nanoTime();
+                    System.out.printf("restarting the broker after %d events were sent%n", sent.get());
+                    Process p = new ProcessBuilder("bash", "bench/scripts/own-rabbit.sh", "restart")
+                            .inheritIO()
+                            .start();
+                    p.waitFor();
+                    System.out.printf("broker back after %.1f s%n", (System.nanoTime() - down) / 1e9);
                     return null;
                 }));
             }
@@ -122,8 +154,28 @@ public final class IngestLoad {
         }
         double total = (System.nanoTime() - t0) / 1e9;
         System.out.printf(
-                "stored %d of %d events (%d lost) in %.2f s: %.0f events/s end to end%n",
-                stored, accepted, accepted - stored, total, stored / total);
+                "stored %d of %d events (%d lost) in %.2f s: %.0f events/s end to end%s%n",
+                stored,
+                accepted,
+                accepted - stored,
+                total,
+                stored / total,
+                restart ? " (" + refused.get() + " batches refused while the broker was down, sent again)" : "");
+    }
+
+    /** Posts a batch; any status other than 202 and 503 is a failure of the bench. */
+    private static int post(HttpClient http, String url, String token, String body) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + token)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202 && response.statusCode() != 503) {
+            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.statusCode();
     }
 
     private static String batch() {

@@ -24,6 +24,9 @@ public class Analytics {
     /** Finished matches of one mode in one hour, and their mean length. */
     public record MatchHour(Instant hour, String mode, long matches, double averageLengthSeconds) {}
 
+    /** How long players of one mode waited in the queue before being matched (from {@code match.made}'s waits). */
+    public record QueueWait(String mode, long tickets, double p50Seconds, double p90Seconds, double p99Seconds) {}
+
     static final int MAX_DAYS = 90;
     static final int MAX_HOURS = 24 * 14;
 
@@ -60,6 +63,29 @@ public class Analytics {
                         rs.getString("mode"),
                         rs.getLong("matches"),
                         rs.getDouble("seconds")))
+                .list();
+    }
+
+    /** Queue waits per mode over the last {@code hours}: one sample per player ticket matched (backfills included). */
+    public List<QueueWait> queueWaits(int hours) {
+        check("hours", hours, MAX_HOURS);
+        Instant since = clock.instant().minus(Duration.ofHours(hours));
+        return jdbc.sql("select data->>'mode' as mode, count(*) as tickets,"
+                        + " percentile_cont(0.5) within group (order by w.ms) / 1000.0 as p50,"
+                        + " percentile_cont(0.9) within group (order by w.ms) / 1000.0 as p90,"
+                        + " percentile_cont(0.99) within group (order by w.ms) / 1000.0 as p99"
+                        + " from analytics_events,"
+                        + " lateral (select value::bigint as ms from jsonb_array_elements_text("
+                        + " coalesce(data->'waits_ms', '[]'::jsonb))) as w"
+                        + " where type = 'match.made' and occurred_at >= ?"
+                        + " group by 1 order by 1")
+                .param(Timestamp.from(since))
+                .query((rs, i) -> new QueueWait(
+                        rs.getString("mode"),
+                        rs.getLong("tickets"),
+                        rs.getDouble("p50"),
+                        rs.getDouble("p90"),
+                        rs.getDouble("p99")))
                 .list();
     }
 

@@ -63,6 +63,12 @@ class IngestConfiguration {
         return new IngestService(new ClientEvents(props, json, clock), new IngestRateLimit(props), sink, metrics);
     }
 
+    /** The {@code telemetry} socket topic; blocking work on virtual threads. */
+    @Bean
+    TelemetryChannel telemetryChannel(IngestService ingest) {
+        return new TelemetryChannel(ingest, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    }
+
     /** Declared by the broker admin on each connection in connected mode; inert in standalone mode. */
     @Bean
     Declarables ingestQueues(IngestProperties props) {
@@ -101,7 +107,8 @@ class IngestConfiguration {
                         writer,
                         publisher,
                         props.deadLetterQueue(),
-                        metrics))
+                        metrics,
+                        Thread::sleep))
                 .toList();
         AmqpAdmin amqp = admin.getIfAvailable();
         if (amqp != null) {

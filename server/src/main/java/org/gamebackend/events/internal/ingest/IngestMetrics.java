@@ -48,6 +48,15 @@ final class IngestMetrics {
                 .increment(messages);
     }
 
+    /** A batch could not be written because the database was unreachable; it is redelivered. */
+    void writeFailed(String queue) {
+        Counter.builder("events_write_failures")
+                .description("Batches redelivered because the database was unreachable (after a back-off)")
+                .tag("queue", queue)
+                .register(meters)
+                .increment();
+    }
+
     void deadLettered() {
         deadLettered.increment();
     }

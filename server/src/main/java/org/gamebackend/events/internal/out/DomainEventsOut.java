@@ -8,7 +8,9 @@ import org.gamebackend.accounts.PlayerRegistered;
 import org.gamebackend.engine.BackfillRequested;
 import org.gamebackend.engine.MatchCrashed;
 import org.gamebackend.engine.MatchFinished;
+import org.gamebackend.engine.MatchStarted;
 import org.gamebackend.matchmaking.MatchMade;
+import org.gamebackend.matchmaking.TicketQueued;
 import org.gamebackend.ranking.RatingChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,18 @@ class DomainEventsOut {
     @TransactionalEventListener(fallbackExecution = true)
     void on(MatchMade e) {
         send(Envelopes.matchMade(e, clock.instant()));
+    }
+
+    @Async
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(TicketQueued e) {
+        send(Envelopes.ticketQueued(e));
+    }
+
+    @Async
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MatchStarted e) {
+        send(Envelopes.matchStarted(e));
     }
 
     @Async

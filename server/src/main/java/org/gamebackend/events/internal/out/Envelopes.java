@@ -8,8 +8,11 @@ import org.gamebackend.accounts.PlayerRegistered;
 import org.gamebackend.engine.BackfillRequested;
 import org.gamebackend.engine.MatchCrashed;
 import org.gamebackend.engine.MatchFinished;
+import org.gamebackend.engine.MatchStarted;
 import org.gamebackend.engine.Seat;
 import org.gamebackend.matchmaking.MatchMade;
+import org.gamebackend.matchmaking.PartyId;
+import org.gamebackend.matchmaking.TicketQueued;
 import org.gamebackend.ranking.RatingChanged;
 import org.jspecify.annotations.Nullable;
 
@@ -75,9 +78,37 @@ final class Envelopes {
                 "tickets", e.tickets().stream().map(Object::toString).toList(),
                 "rating_spread", e.ratingSpread(),
                 "team_imbalance", e.teamImbalance(),
-                "bots", e.bots());
+                "bots", e.bots(),
+                "waits_ms", e.waitsMillis());
         // a backfill places a new ticket into a running match: the tickets tell the two apart
         return Envelope.of("match.made", e.matchId() + ":" + e.tickets(), now, data);
+    }
+
+    static Envelope ticketQueued(TicketQueued e) {
+        PartyId party = e.partyId();
+        var data = fields(
+                "ticket_id", e.ticketId().toString(),
+                "mode", e.mode(),
+                "region", e.region(),
+                "players", e.players().stream().map(Object::toString).toList(),
+                "party_id", party == null ? null : party.toString(),
+                "queued_at", e.queuedAt().toString());
+        return Envelope.of(
+                "ticket.queued",
+                e.ticketId().toString(),
+                e.queuedAt(),
+                data,
+                e.players().getFirst().value());
+    }
+
+    static Envelope matchStarted(MatchStarted e) {
+        var data = fields(
+                "match_id", e.matchId().toString(),
+                "game", e.game(),
+                "mode", e.mode(),
+                "seats", e.seats().stream().map(Envelopes::seat).toList(),
+                "started_at", e.startedAt().toString());
+        return Envelope.of("match.started", e.matchId().toString(), e.startedAt(), data);
     }
 
     static Envelope ratingChanged(RatingChanged e, Instant now) {
