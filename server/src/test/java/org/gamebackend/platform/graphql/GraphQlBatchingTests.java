@@ -3,18 +3,16 @@ package org.gamebackend.platform.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.MatchId;
-import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.internal.MatchEngine;
 import org.gamebackend.support.ApiTest;
 import org.gamebackend.support.GraphQl;
 import org.gamebackend.support.MatchmakingClient;
 import org.gamebackend.support.Players;
 import org.gamebackend.support.SqlStatements;
+import org.gamebackend.support.TicTacToeWins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -76,20 +74,9 @@ class GraphQlBatchingTests {
         assertThat(count(sql, "from players")).as("profile queries in %s", sql).isEqualTo(1);
     }
 
-    /** A tic-tac-toe match {@code x} wins in five moves (a line along the top). */
+    /** A tic-tac-toe match {@code x} wins, played to its end. */
     private void win(Players.Tokens x, Players.Tokens o) {
-        MatchId match = engine.create(new MatchRequest(
-                "tictactoe",
-                "tictactoe",
-                List.of(
-                        new MatchRequest.SeatRequest(PlayerId.parse(x.playerId()), false, 0),
-                        new MatchRequest.SeatRequest(PlayerId.parse(o.playerId()), false, 1))));
-        engine.connected(match, 0);
-        engine.connected(match, 1);
-        for (int[] m : new int[][] {{0, 0}, {1, 3}, {0, 1}, {1, 4}, {0, 2}}) {
-            engine.input(match, m[0], ("{\"cell\":" + m[1] + "}").getBytes(StandardCharsets.UTF_8))
-                    .join();
-        }
+        MatchId match = TicTacToeWins.play(engine, x, o);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> !engine.find(match).orElseThrow().status().equals("running"));
     }

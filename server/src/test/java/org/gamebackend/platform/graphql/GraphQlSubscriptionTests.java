@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +16,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.gamebackend.accounts.PlayerId;
-import org.gamebackend.engine.MatchId;
-import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.internal.MatchEngine;
 import org.gamebackend.matchmaking.internal.PlayerFeed;
 import org.gamebackend.support.ApiTest;
 import org.gamebackend.support.GraphQl;
 import org.gamebackend.support.MatchmakingClient;
 import org.gamebackend.support.Players;
+import org.gamebackend.support.TicTacToeWins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -128,18 +126,7 @@ class GraphQlSubscriptionTests {
             assertThat(now).containsEntry("mode", "tictactoe").containsEntry("region", "global");
             assertThat(players(now)).doesNotContain(x.playerId());
 
-            MatchId match = engine.create(new MatchRequest(
-                    "tictactoe",
-                    "tictactoe",
-                    List.of(
-                            new MatchRequest.SeatRequest(PlayerId.parse(x.playerId()), false, 0),
-                            new MatchRequest.SeatRequest(PlayerId.parse(o.playerId()), false, 1))));
-            engine.connected(match, 0);
-            engine.connected(match, 1);
-            for (int[] m : new int[][] {{0, 0}, {1, 3}, {0, 1}, {1, 4}, {0, 2}}) {
-                engine.input(match, m[0], ("{\"cell\":" + m[1] + "}").getBytes(StandardCharsets.UTF_8))
-                        .join();
-            }
+            TicTacToeWins.play(engine, x, o);
             // ratings are applied by a background job; the board then comes again, with both players on it
             Map<String, Object> after = next(boards, Duration.ofSeconds(60));
             while (!players(after).contains(o.playerId())) {
