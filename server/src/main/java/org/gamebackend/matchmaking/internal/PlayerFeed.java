@@ -30,7 +30,16 @@ public final class PlayerFeed {
     /** Notices kept for a subscriber that is momentarily not asking; past that, new ones are dropped. */
     private static final int BUFFER = 64;
 
-    private final Map<PlayerId, Sinks.Many<Object>> sinks = new ConcurrentHashMap<>();
+    /**
+     * A player's sink and how many subscriptions hold it. The count changes inside the map's atomic {@code compute},
+     * before the subscription reaches the sink, so the last leaver can never remove a sink a newcomer is about to use.
+     */
+    private static final class Feed {
+        final Sinks.Many<Object> sink = Sinks.many().multicast().onBackpressureBuffer(BUFFER, false);
+        int holders;
+    }
+
+    private final Map<PlayerId, Feed> feeds = new ConcurrentHashMap<>();
 
     public Flux<MatchFound> matchFound(PlayerId player) {
         return of(player, MatchFound.class);
@@ -42,25 +51,31 @@ public final class PlayerFeed {
 
     /** How many subscriptions the player has on this node. */
     public int subscribers(PlayerId player) {
-        Sinks.Many<Object> sink = sinks.get(player);
-        return sink == null ? 0 : sink.currentSubscriberCount();
+        Feed feed = feeds.get(player);
+        return feed == null ? 0 : feed.sink.currentSubscriberCount();
     }
 
     void publish(PlayerId player, Object notice) {
-        Sinks.Many<Object> sink = sinks.get(player);
-        if (sink != null) {
-            synchronized (sink) {
-                sink.tryEmitNext(notice);
+        Feed feed = feeds.get(player);
+        if (feed != null) {
+            synchronized (feed) {
+                feed.sink.tryEmitNext(notice);
             }
         }
     }
 
     private <T> Flux<T> of(PlayerId player, Class<T> type) {
-        return Flux.defer(() -> sinks.computeIfAbsent(
-                                player, p -> Sinks.many().multicast().onBackpressureBuffer(BUFFER, false))
-                        .asFlux())
-                .ofType(type)
-                .doFinally(signal ->
-                        sinks.computeIfPresent(player, (p, sink) -> sink.currentSubscriberCount() == 0 ? null : sink));
+        return Flux.defer(() -> {
+                    Feed feed = feeds.compute(player, (p, held) -> {
+                        Feed f = held == null ? new Feed() : held;
+                        f.holders++;
+                        return f;
+                    });
+                    return feed.sink
+                            .asFlux()
+                            .doFinally(signal -> feeds.computeIfPresent(
+                                    player, (p, held) -> held != feed || --held.holders > 0 ? held : null));
+                })
+                .ofType(type);
     }
 }
