@@ -1,6 +1,8 @@
 package org.gamebackend.engine;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gamebackend.accounts.PlayerId;
@@ -12,6 +14,9 @@ public interface Matches {
     MatchId create(MatchRequest request);
 
     Optional<MatchSummary> find(MatchId id);
+
+    /** The matches of {@code ids} that exist, running ones from memory and the rest in one query; unknown ids are left out. */
+    Map<MatchId, MatchSummary> findAll(Collection<MatchId> ids);
 
     /** Matches running on this node. */
     List<MatchSummary> running();

@@ -15,7 +15,7 @@ import org.springframework.util.StringUtils;
 /**
  * Reads the environment the way the original deployment wrote it and turns it into Spring settings, before anything
  * else is configured: the run mode (and its profile), {@code PROMETHEUS_PORT}, {@code JWT_KEY_FILE} and {@code LOG_FORMAT};
- * in standalone mode Redis is left out entirely, and the job worker count defaults to two per core.
+ * in standalone mode Redis and RabbitMQ are left out entirely and GraphiQL is on (unless set), and the job worker count defaults to two per core.
  *
  * <p>The mode is {@code GAME_MODE} when set; otherwise {@code connected} when a database is named ({@code
  * DATABASE_URL} or {@code SPRING_DATASOURCE_URL}), else {@code standalone}.
@@ -31,6 +31,7 @@ public class GameEnvironmentPostProcessor implements EnvironmentPostProcessor, O
 
     private static final String EXCLUDE = "spring.autoconfigure.exclude";
     private static final String JOB_WORKERS = "jobrunr.background-job-server.worker-count";
+    private static final String GRAPHIQL = "spring.graphql.graphiql.enabled";
 
     /** Standalone mode needs no Redis or RabbitMQ: their clients, health checks and listeners are not created at all. */
     private static final List<String> STANDALONE_EXCLUDES = List.of(
@@ -52,6 +53,10 @@ public class GameEnvironmentPostProcessor implements EnvironmentPostProcessor, O
         });
         if (mode == GameMode.STANDALONE) {
             derived.put(EXCLUDE, excluding(env.getProperty(EXCLUDE, ""), STANDALONE_EXCLUDES));
+            if (!env.containsProperty(GRAPHIQL)) {
+                // a playground on a developer's machine; a deployed server shows it only when asked to
+                derived.put(GRAPHIQL, true);
+            }
         }
         if (!env.containsProperty(JOB_WORKERS)) {
             // rating and clean-up jobs wait on the database more than they compute: two per core

@@ -49,7 +49,7 @@ class PhoenixClientSuiteTests {
                     .as("npm ci in %s", SUITE)
                     .isZero();
         }
-        List<String> players = IntStream.range(0, 16)
+        List<String> players = IntStream.range(0, 18)
                 .mapToObj(i -> Players.register(web, Players.uniqueName("js"), "password-123"))
                 .map(t -> "{\"id\":\"%s\",\"token\":\"%s\"}".formatted(t.playerId(), t.accessToken()))
                 .toList();

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole server on a random port, over real HTTP, in standalone mode with its own embedded PostgreSQL 17 under
@@ -26,6 +27,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
             "spring.config.import=classpath:test-modes.yml"
         })
 @AutoConfigureWebTestClient(timeout = "PT30S")
+@Import(SqlStatements.class)
 @ExtendWith(ThreadDumpOnTimeout.class)
 public @interface ApiTest {
     String SECRET = "test-secret-that-is-longer-than-32-bytes-0123456789";

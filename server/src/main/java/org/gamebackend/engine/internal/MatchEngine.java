@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -168,6 +171,22 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         // an ended match stays in `running` until its result is stored: answer from memory until then
         MatchRuntime live = running.get(id);
         return live != null ? Optional.of(summary(live)) : store.find(id);
+    }
+
+    @Override
+    public Map<MatchId, MatchSummary> findAll(Collection<MatchId> ids) {
+        Map<MatchId, MatchSummary> found = new LinkedHashMap<>();
+        List<MatchId> stored = new ArrayList<>();
+        for (MatchId id : new LinkedHashSet<>(ids)) {
+            MatchRuntime live = running.get(id);
+            if (live != null) {
+                found.put(id, summary(live));
+            } else {
+                stored.add(id);
+            }
+        }
+        store.findAll(stored).forEach(m -> found.put(m.id(), m));
+        return found;
     }
 
     @Override

@@ -146,6 +146,17 @@ final class MatchStore {
                 .optional();
     }
 
+    List<MatchSummary> findAll(List<MatchId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, game, mode, status, seats, tick, result, started_at, ended_at from matches"
+                        + " where id = any(?)")
+                .param(ids.stream().map(MatchId::value).toArray(UUID[]::new))
+                .query(this::summary)
+                .list();
+    }
+
     Optional<MatchId> byInviteCode(String code) {
         return jdbc.sql("select id from matches where invite_code = ? and status = 'running'")
                 .param(code)

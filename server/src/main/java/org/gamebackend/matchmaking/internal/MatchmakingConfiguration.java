@@ -75,8 +75,13 @@ class MatchmakingConfiguration {
     }
 
     @Bean
-    UserPushes userPushes(PubSub pubSub) {
-        return new UserPushes(pubSub);
+    PlayerFeed playerFeed() {
+        return new PlayerFeed();
+    }
+
+    @Bean
+    UserPushes userPushes(PubSub pubSub, PlayerFeed feed) {
+        return new UserPushes(pubSub, feed);
     }
 
     @Bean

@@ -197,6 +197,11 @@ public final class TicketService {
                         row.id(), row.mode(), row.members(), "cancelled", "party_changed", clock.instant()));
     }
 
+    /** The ticket the player holds now (searching, or being placed in a match), if any. */
+    public Optional<TicketView> active(PlayerId player) {
+        return store.activeOf(player).flatMap(store::find).map(TicketView::of);
+    }
+
     public TicketView status(PlayerId requester, TicketId id) {
         return TicketView.of(owned(requester, id));
     }

@@ -8,13 +8,18 @@ import org.gamebackend.matchmaking.TicketId;
 import org.gamebackend.realtime.PubSub;
 import org.jspecify.annotations.Nullable;
 
-/** What matchmaking tells a player on {@code user:<id>}: {@code ticket_update} and {@code match_found}. */
+/**
+ * What matchmaking tells a player on {@code user:<id>}: {@code ticket_update} and {@code match_found}; the same goes to
+ * the player's GraphQL subscriptions ({@link PlayerFeed}).
+ */
 final class UserPushes {
 
     private final PubSub pubSub;
+    private final PlayerFeed feed;
 
-    UserPushes(PubSub pubSub) {
+    UserPushes(PubSub pubSub, PlayerFeed feed) {
         this.pubSub = pubSub;
+        this.feed = feed;
     }
 
     /** {@code ticket_update {ticket_id, status, match_id?, reason?}} to every player of the ticket. */
@@ -33,8 +38,10 @@ final class UserPushes {
         if (reason != null) {
             payload.put("reason", reason);
         }
+        PlayerFeed.TicketUpdate update = new PlayerFeed.TicketUpdate(id, status, match, reason);
         for (Ticket.Member m : members) {
             pubSub.broadcast(topic(m.player()), "ticket_update", payload);
+            feed.publish(m.player(), update);
         }
     }
 
@@ -49,6 +56,7 @@ final class UserPushes {
                         "mode", mode,
                         "seat", seat,
                         "topic", match.topic()));
+        feed.publish(player, new PlayerFeed.MatchFound(match, game, mode, seat, match.topic()));
     }
 
     private static String topic(PlayerId player) {

@@ -29,15 +29,21 @@ class StartupBanner {
                 ? "http://localhost:" + web.getWebServer().getPort()
                 : game.publicUrl().replaceAll("/+$", "");
         String socket = base.replaceFirst("^http", "ws") + "/socket/websocket?vsn=2.0.0&token=ACCESS_TOKEN";
+        String graphiql = event.getApplicationContext()
+                        .getEnvironment()
+                        .getProperty("spring.graphql.graphiql.enabled", Boolean.class, false)
+                ? " (GraphiQL: " + base + "/graphiql)"
+                : "";
         log.info("""
 
                 ==> game-backend is ready ({} mode)
                     Swagger UI   {}/api-docs
                     OpenAPI      {}/v3/api-docs
+                    GraphQL      {}/graphql{}
                     Health       {}/health
                     Metrics      {}/metrics
                     Socket       {}
                     First steps  POST {}/api/v1/auth/register {{"username","email","password"}}
-                """, game.mode().profile(), base, base, base, base, socket, base);
+                """, game.mode().profile(), base, base, base, graphiql, base, base, socket, base);
     }
 }

@@ -32,7 +32,8 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 /**
  * The resource server: every {@code /api/**} route needs a valid access token except the public endpoints modules
  * declare; {@code /api/v1/admin/**} needs the ADMIN role. Operations, docs and the socket (which checks its own token)
- * are open. Failures are problem+json like every other error.
+ * are open, and so is {@code /graphql}, whose fields check the caller themselves (a token that is sent must still be
+ * valid). Failures are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -58,11 +59,6 @@ class SecurityConfiguration {
             ServerHttpSecurity http, List<PublicEndpoints> publicEndpoints, Problems problems) {
         String[] open =
                 publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
-        var roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        var authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(roles);
         ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> {
             exchange.getResponse()
                     .getHeaders()
@@ -95,12 +91,21 @@ class SecurityConfiguration {
                         .authenticated()
                         .anyExchange()
                         .permitAll())
-                .oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> jwt.jwtAuthenticationConverter(
-                                new ReactiveJwtAuthenticationConverterAdapter(authentication)))
+                .oauth2ResourceServer(oauth2 -> oauth2.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthentication()))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .build();
+    }
+
+    /** A token's {@code roles} claim as {@code ROLE_*} authorities. */
+    static ReactiveJwtAuthenticationConverterAdapter jwtAuthentication() {
+        var roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        var authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(roles);
+        return new ReactiveJwtAuthenticationConverterAdapter(authentication);
     }
 
     private static Map<String, Object> problem(

@@ -111,8 +111,14 @@ class RankingConfiguration {
             SeasonRollover rollover,
             IdleDeviation idle,
             StoredRatings cache,
+            BoardChanges changes,
             RankingProperties props) {
-        return new RatingJobs(applier, queue, boards, rollover, idle, cache, props.applyParallelism());
+        return new RatingJobs(applier, queue, boards, rollover, idle, cache, changes, props.applyParallelism());
+    }
+
+    @Bean
+    BoardChanges boardChanges() {
+        return new BoardChanges();
     }
 
     @Bean

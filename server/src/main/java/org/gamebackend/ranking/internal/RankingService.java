@@ -151,6 +151,16 @@ public final class RankingService {
         return new Cursor(Double.toString(last.rating()), last.player().value().toString()).encode();
     }
 
+    /** The cursor that resumes a board after {@code entry} (what {@code next_cursor} is for the last entry). */
+    public static String cursorOf(EntryView entry) {
+        return new Cursor(Double.toString(entry.rating()), entry.playerId().toString()).encode();
+    }
+
+    /** The cursor that resumes a match history after {@code match}. */
+    public static String cursorOf(MatchView match) {
+        return new Cursor(match.endedAt().toString(), match.matchId().toString()).encode();
+    }
+
     private long resume(BoardKey key, String cursor) {
         Cursor c = Cursor.parse(cursor);
         try {
@@ -239,8 +249,6 @@ public final class RankingService {
         if (rows.size() <= size) {
             return new MatchesView(rows, null);
         }
-        MatchView last = rows.get(size - 1);
-        String next = new Cursor(last.endedAt().toString(), last.matchId().toString()).encode();
-        return new MatchesView(rows.subList(0, size), next);
+        return new MatchesView(rows.subList(0, size), cursorOf(rows.get(size - 1)));
     }
 }

@@ -29,6 +29,7 @@ public class RatingJobs {
     private final SeasonRollover rollover;
     private final IdleDeviation idle;
     private final StoredRatings cache;
+    private final BoardChanges changes;
     private final Semaphore slots;
     private final ReentrantLock draining = new ReentrantLock();
 
@@ -39,6 +40,7 @@ public class RatingJobs {
             SeasonRollover rollover,
             IdleDeviation idle,
             StoredRatings cache,
+            BoardChanges changes,
             int parallelism) {
         this.applier = applier;
         this.queue = queue;
@@ -46,6 +48,7 @@ public class RatingJobs {
         this.rollover = rollover;
         this.idle = idle;
         this.cache = cache;
+        this.changes = changes;
         this.slots = new Semaphore(parallelism);
     }
 
@@ -103,6 +106,7 @@ public class RatingJobs {
             boards.put(a);
             cache.forget(a.player(), a.mode());
         });
+        applied.stream().map(RatingApplier.Applied::mode).distinct().forEach(changes::changed);
     }
 
     /** Matches whose batch job was lost (the node died right after the commit) or had already started. */
