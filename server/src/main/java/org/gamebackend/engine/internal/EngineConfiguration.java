@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import org.gamebackend.engine.Game;
+import org.gamebackend.platform.cache.CacheSpec;
 import org.gamebackend.realtime.Presence;
 import org.gamebackend.realtime.PubSub;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,13 +44,19 @@ class EngineConfiguration {
             MeterRegistry meters,
             ApplicationEventPublisher events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            CacheManager caches) {
         MatchEngine engine =
-                new MatchEngine(games, props, store, outlet, new EngineMetrics(meters), events, json, clock);
+                new MatchEngine(games, props, store, outlet, new EngineMetrics(meters), events, json, clock, caches);
         Gauge.builder("game.matches.running", engine, MatchEngine::runningCount)
                 .description("matches running on this node")
                 .register(meters);
         return engine;
+    }
+
+    @Bean
+    CacheSpec matchSummariesCache() {
+        return MatchEngine.summariesCache();
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -30,9 +31,12 @@ import org.gamebackend.engine.Matches;
 import org.gamebackend.engine.PlayerInMatchException;
 import org.gamebackend.engine.Seat;
 import org.gamebackend.platform.Shutdown;
+import org.gamebackend.platform.cache.CacheSpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import tools.jackson.core.JacksonException;
@@ -61,6 +65,17 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     private final Map<PlayerId, MatchId> byPlayer = new ConcurrentHashMap<>();
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     private @Nullable TickScheduler scheduler;
+    private final Cache summaries;
+
+    /**
+     * Summaries of ended matches (docs/cache.md): an ended match never changes, so entries are never invalidated;
+     * running matches are not cached (their tick and seats move).
+     */
+    static final String SUMMARIES = "match-summaries";
+
+    static CacheSpec summariesCache() {
+        return new CacheSpec(SUMMARIES, MatchSummary.class, Duration.ofHours(1), 10_000);
+    }
 
     MatchEngine(
             List<Game<?, ?>> games,
@@ -70,7 +85,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             EngineMetrics metrics,
             ApplicationEventPublisher events,
             JsonMapper json,
-            Clock clock) {
+            Clock clock,
+            CacheManager caches) {
         Map<String, Game<?, ?>> byName = new ConcurrentHashMap<>();
         for (Game<?, ?> g : games) {
             if (byName.putIfAbsent(g.spec().name(), g) != null) {
@@ -86,6 +102,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.summaries = Objects.requireNonNull(caches.getCache(SUMMARIES), SUMMARIES);
     }
 
     // --- Matches -------------------------------------------------------------------------------------------------
@@ -158,7 +175,16 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     public Optional<MatchSummary> find(MatchId id) {
         // an ended match stays in `running` until its result is stored: answer from memory until then
         MatchRuntime live = running.get(id);
-        return live != null ? Optional.of(summary(live)) : store.find(id);
+        if (live != null) {
+            return Optional.of(summary(live));
+        }
+        MatchSummary ended = summaries.get(id.toString(), MatchSummary.class);
+        if (ended != null) {
+            return Optional.of(ended);
+        }
+        Optional<MatchSummary> stored = store.find(id);
+        stored.filter(m -> !m.status().equals("running")).ifPresent(m -> summaries.putIfAbsent(id.toString(), m));
+        return stored;
     }
 
     @Override

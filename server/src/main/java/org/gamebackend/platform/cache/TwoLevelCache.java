@@ -1,0 +1,221 @@
+package org.gamebackend.platform.cache;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.cache.support.AbstractValueAdaptingCache;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One cache of {@link TwoLevelCacheManager}: Caffeine in the JVM, then (when there is one) Redis, then the caller's
+ * loader. Keys are the {@code toString()} of the caller's key. A value loaded from the source is written to both levels
+ * without telling other nodes (they cannot hold a different value that is still valid); a {@link #put} or {@link
+ * #evict} is a change: it is written through to Redis and published, and every other node drops its JVM copy. Null
+ * values are not cached. A value Redis holds that does not read as {@link CacheSpec#valueType()} (an older format)
+ * counts as a miss and is overwritten.
+ */
+final class TwoLevelCache extends AbstractValueAdaptingCache {
+
+    private final CacheSpec spec;
+    private final com.github.benmanes.caffeine.cache.@Nullable Cache<String, Object> local;
+    private final @Nullable RedisLevel redis;
+    private final String keyPrefix;
+    private final JsonMapper json;
+    private final Changes changes;
+    private final Counter redisHits;
+    private final Counter redisMisses;
+    private final Counter redisPuts;
+
+    /** Where a change is announced to the other nodes. */
+    interface Changes {
+        void evicted(String cache, String key);
+
+        void cleared(String cache);
+    }
+
+    TwoLevelCache(
+            CacheSpec spec,
+            boolean localLevel,
+            @Nullable RedisLevel redis,
+            String keyPrefix,
+            JsonMapper json,
+            Changes changes,
+            MeterRegistry meters) {
+        super(false);
+        this.spec = spec;
+        this.redis = redis;
+        this.keyPrefix = keyPrefix + spec.name() + ":";
+        this.json = json;
+        this.changes = changes;
+        if (localLevel) {
+            var caffeine = Caffeine.newBuilder()
+                    .maximumSize(spec.maxSize())
+                    .expireAfterWrite(spec.ttl())
+                    .recordStats()
+                    .<String, Object>build();
+            CaffeineCacheMetrics.monitor(meters, caffeine, spec.name(), Tags.of("level", "local"));
+            this.local = caffeine;
+        } else {
+            this.local = null;
+        }
+        Tags redisTags = Tags.of("cache", spec.name(), "level", "redis");
+        this.redisHits = meters.counter("cache.gets", redisTags.and("result", "hit"));
+        this.redisMisses = meters.counter("cache.gets", redisTags.and("result", "miss"));
+        this.redisPuts = meters.counter("cache.puts", redisTags);
+    }
+
+    @Override
+    public String getName() {
+        return spec.name();
+    }
+
+    @Override
+    public Object getNativeCache() {
+        return local != null ? local : this;
+    }
+
+    @Override
+    protected @Nullable Object lookup(Object key) {
+        String k = key.toString();
+        if (local != null) {
+            Object hit = local.getIfPresent(k);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        Object shared = fromRedis(k);
+        if (shared != null && local != null) {
+            local.put(k, shared);
+        }
+        return shared;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> @Nullable T get(Object key, Callable<T> valueLoader) {
+        String k = key.toString();
+        if (local == null) {
+            return (T) loadThrough(k, valueLoader);
+        }
+        // Caffeine runs the loader once per key however many callers miss at the same time
+        return (T) local.get(k, missed -> loadThrough(missed, valueLoader));
+    }
+
+    private @Nullable Object loadThrough(String key, Callable<?> valueLoader) {
+        Object shared = fromRedis(key);
+        if (shared != null) {
+            return shared;
+        }
+        Object loaded;
+        try {
+            loaded = valueLoader.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ValueRetrievalException(key, valueLoader, e);
+        }
+        if (loaded != null) {
+            toRedis(key, loaded);
+        }
+        return loaded;
+    }
+
+    @Override
+    public void put(Object key, @Nullable Object value) {
+        String k = key.toString();
+        if (value == null) {
+            evict(key);
+            return;
+        }
+        if (local != null) {
+            local.put(k, value);
+        }
+        toRedis(k, value);
+        changes.evicted(spec.name(), k);
+    }
+
+    /**
+     * Stores a value just read from the source, unless the JVM level has one: not a change, so nothing is announced
+     * (a batch read uses it for the misses it loaded in one query).
+     */
+    @Override
+    public @Nullable ValueWrapper putIfAbsent(Object key, @Nullable Object value) {
+        String k = key.toString();
+        Object existing = local == null ? null : local.getIfPresent(k);
+        if (existing != null) {
+            return toValueWrapper(existing);
+        }
+        if (value != null) {
+            if (local != null) {
+                local.put(k, value);
+            }
+            toRedis(k, value);
+        }
+        return null;
+    }
+
+    @Override
+    public void evict(Object key) {
+        String k = key.toString();
+        if (local != null) {
+            local.invalidate(k);
+        }
+        if (redis != null) {
+            redis.delete(keyPrefix + k);
+        }
+        changes.evicted(spec.name(), k);
+    }
+
+    @Override
+    public void clear() {
+        clearLocal();
+        if (redis != null) {
+            redis.deleteAll(keyPrefix);
+        }
+        changes.cleared(spec.name());
+    }
+
+    /** Another node changed this key: forget the JVM copy (the next read finds the new value in Redis or the source). */
+    void evictLocal(String key) {
+        if (local != null) {
+            local.invalidate(key);
+        }
+    }
+
+    void clearLocal() {
+        if (local != null) {
+            local.invalidateAll();
+        }
+    }
+
+    private @Nullable Object fromRedis(String key) {
+        if (redis == null) {
+            return null;
+        }
+        String stored = redis.get(keyPrefix + key);
+        if (stored == null) {
+            redisMisses.increment();
+            return null;
+        }
+        try {
+            Object value = json.readValue(stored, spec.valueType());
+            redisHits.increment();
+            return value;
+        } catch (JacksonException e) {
+            redisMisses.increment();
+            return null;
+        }
+    }
+
+    private void toRedis(String key, Object value) {
+        if (redis != null) {
+            redis.set(keyPrefix + key, json.writeValueAsString(value), spec.ttl());
+            redisPuts.increment();
+        }
+    }
+}
