@@ -16,6 +16,9 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.SocketAddress;
@@ -43,6 +46,7 @@ final class RedisLevel implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisLevel.class);
     private static final long LOG_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
+    private final ClientResources resources;
     private final RedisClient client;
     private final String channel;
     private final long timeoutMillis;
@@ -72,7 +76,12 @@ final class RedisLevel implements AutoCloseable {
         this.onMessage = onMessage;
         this.meters = meters;
         uri.setTimeout(props.timeout());
-        this.client = RedisClient.create(uri);
+        // reconnect within 2 s of Redis coming back (Lettuce's default backs off to 30 s)
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(
+                        Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .socketOptions(SocketOptions.builder()
@@ -228,5 +237,6 @@ final class RedisLevel implements AutoCloseable {
             c.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        resources.shutdown(0, 2, TimeUnit.SECONDS);
     }
 }
