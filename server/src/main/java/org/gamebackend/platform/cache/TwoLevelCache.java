@@ -23,13 +23,13 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
 
     private final CacheSpec spec;
     private final com.github.benmanes.caffeine.cache.@Nullable Cache<String, Object> local;
-    private final @Nullable RedisLevel redis;
+    private final @Nullable Remote remote;
     private final String keyPrefix;
     private final JsonMapper json;
     private final Changes changes;
-    private final Counter redisHits;
-    private final Counter redisMisses;
-    private final Counter redisPuts;
+
+    /** Redis and its meters (none in standalone mode, so /metrics shows no Redis level there). */
+    private record Remote(RedisLevel redis, Counter hits, Counter misses, Counter puts) {}
 
     /** Where a change is announced to the other nodes. */
     interface Changes {
@@ -48,7 +48,6 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
             MeterRegistry meters) {
         super(false);
         this.spec = spec;
-        this.redis = redis;
         this.keyPrefix = keyPrefix + spec.name() + ":";
         this.json = json;
         this.changes = changes;
@@ -63,10 +62,16 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
         } else {
             this.local = null;
         }
-        Tags redisTags = Tags.of("cache", spec.name(), "level", "redis");
-        this.redisHits = meters.counter("cache.gets", redisTags.and("result", "hit"));
-        this.redisMisses = meters.counter("cache.gets", redisTags.and("result", "miss"));
-        this.redisPuts = meters.counter("cache.puts", redisTags);
+        if (redis != null) {
+            Tags tags = Tags.of("cache", spec.name(), "level", "redis");
+            this.remote = new Remote(
+                    redis,
+                    meters.counter("cache.gets", tags.and("result", "hit")),
+                    meters.counter("cache.gets", tags.and("result", "miss")),
+                    meters.counter("cache.puts", tags));
+        } else {
+            this.remote = null;
+        }
     }
 
     @Override
@@ -165,8 +170,8 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
         if (local != null) {
             local.invalidate(k);
         }
-        if (redis != null) {
-            redis.delete(keyPrefix + k);
+        if (remote != null) {
+            remote.redis().delete(keyPrefix + k);
         }
         changes.evicted(spec.name(), k);
     }
@@ -174,8 +179,8 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
     @Override
     public void clear() {
         clearLocal();
-        if (redis != null) {
-            redis.deleteAll(keyPrefix);
+        if (remote != null) {
+            remote.redis().deleteAll(keyPrefix);
         }
         changes.cleared(spec.name());
     }
@@ -194,28 +199,28 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
     }
 
     private @Nullable Object fromRedis(String key) {
-        if (redis == null) {
+        if (remote == null) {
             return null;
         }
-        String stored = redis.get(keyPrefix + key);
+        String stored = remote.redis().get(keyPrefix + key);
         if (stored == null) {
-            redisMisses.increment();
+            remote.misses().increment();
             return null;
         }
         try {
             Object value = json.readValue(stored, spec.valueType());
-            redisHits.increment();
+            remote.hits().increment();
             return value;
         } catch (JacksonException e) {
-            redisMisses.increment();
+            remote.misses().increment();
             return null;
         }
     }
 
     private void toRedis(String key, Object value) {
-        if (redis != null) {
-            redis.set(keyPrefix + key, json.writeValueAsString(value), spec.ttl());
-            redisPuts.increment();
+        if (remote != null) {
+            remote.redis().set(keyPrefix + key, json.writeValueAsString(value), spec.ttl());
+            remote.puts().increment();
         }
     }
 }
