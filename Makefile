@@ -4,7 +4,7 @@ export JAVA_HOME
 MVNW := ./mvnw
 RUN := $(MVNW) -q -pl server spring-boot:run
 
-.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest clean
+.PHONY: help run test lint format migrate seed services bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest bench-cache clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -80,6 +80,10 @@ bench-rating-jobs: ## rating jobs applied per second: MATCHES=20000 through JobR
 bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/ingest.sh $${EVENTS:-300000} 16 $${MODE:-standalone}
+
+bench-cache: services ## leaderboard page and profile: req/s and p99 with the cache cold, warm in the JVM, warm in Redis
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/cache.sh $${CONCURRENCY:-16} $${DURATION:-5} 2 $${ROUNDS:-3}
 
 clean:
 	$(MVNW) -q clean
