@@ -42,7 +42,13 @@ public record CacheProperties(
     public record Tuning(@Nullable Duration ttl, @Nullable Long maxSize) {}
 
     CacheSpec apply(CacheSpec spec) {
-        Tuning o = caches.get(spec.name());
+        // an environment variable cannot spell the '-' of a map key: GAME_CACHE_CACHES_LEADERBOARDPAGES_TTL
+        Tuning o = caches.entrySet().stream()
+                .filter(e ->
+                        e.getKey().replace("-", "").equalsIgnoreCase(spec.name().replace("-", "")))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         if (o == null) {
             return spec;
         }

@@ -68,6 +68,21 @@ class TwoLevelCacheTests {
         assertRoundTrip(AccountService.Profile.class, profile);
     }
 
+    @Test
+    void settingsOverrideAModulesDefaultsAlsoWhenSpelledAsAnEnvironmentVariable() {
+        CacheSpec pages = new CacheSpec("leaderboard-pages", String.class, Duration.ofSeconds(5), 2_000);
+        CacheProperties props = new CacheProperties(
+                true,
+                new CacheProperties.Local(true),
+                settings,
+                Map.of("leaderboardpages", new CacheProperties.Tuning(Duration.ofSeconds(30), null)));
+        assertThat(props.apply(pages))
+                .isEqualTo(new CacheSpec("leaderboard-pages", String.class, Duration.ofSeconds(30), 2_000));
+        assertThat(props.apply(new CacheSpec("profiles", String.class, Duration.ofMinutes(10), 10))
+                        .ttl())
+                .isEqualTo(Duration.ofMinutes(10));
+    }
+
     private <T> void assertRoundTrip(Class<T> type, T value) {
         CacheSpec spec = new CacheSpec("round-trip", type, Duration.ofMinutes(1), 10);
         try (Node writer = new Node(spec);
