@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -12,12 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.accounts.PlayerRegistered;
 import org.gamebackend.platform.ApiException;
 import org.gamebackend.platform.GameProperties;
 import org.gamebackend.platform.cache.CacheSpec;
+import org.gamebackend.platform.cache.Caches;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -216,16 +217,11 @@ public class AccountService {
 
     /** The profiles of those of {@code ids} that exist, from the cache where it has them; for {@link Profiles}. */
     Map<UUID, Profile> profiles(Collection<UUID> ids) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
         Map<UUID, Profile> found = new LinkedHashMap<>();
-        List<UUID> missing = new ArrayList<>();
-        for (UUID id : new LinkedHashSet<>(ids)) {
-            Profile hit = profiles.get(id, Profile.class);
-            if (hit != null) {
-                found.put(id, hit);
-            } else {
-                missing.add(id);
-            }
-        }
+        Caches.getAll(profiles, wanted, Profile.class).forEach((id, p) -> found.put((UUID) id, p));
+        List<UUID> missing =
+                wanted.stream().filter(id -> !found.containsKey(id)).toList();
         for (Player p : players.findAllById(missing)) {
             Profile loaded = profileOf(p);
             profiles.putIfAbsent(p.id(), loaded);

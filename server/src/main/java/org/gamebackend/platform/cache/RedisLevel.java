@@ -2,6 +2,7 @@ package org.gamebackend.platform.cache;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
@@ -23,6 +24,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.SocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -107,6 +110,20 @@ final class RedisLevel implements AutoCloseable {
     @Nullable
     String get(String key) {
         return call("get", c -> c.get(key));
+    }
+
+    /** The values of {@code keys} in one round trip, null where absent; all null when Redis fails. */
+    List<@Nullable String> get(List<String> keys) {
+        List<KeyValue<String, String>> found =
+                keys.isEmpty() ? List.of() : call("get", c -> c.mget(keys.toArray(String[]::new)));
+        List<@Nullable String> values = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            values.add(
+                    found != null && i < found.size() && found.get(i).hasValue()
+                            ? found.get(i).getValue()
+                            : null);
+        }
+        return values;
     }
 
     void set(String key, String value, Duration ttl) {

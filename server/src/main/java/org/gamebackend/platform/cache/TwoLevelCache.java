@@ -5,6 +5,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cache.support.AbstractValueAdaptingCache;
@@ -98,6 +103,35 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
             local.put(k, shared);
         }
         return shared;
+    }
+
+    /** What of {@code keys} either level holds: the JVM level first, then one MGET for the rest. */
+    <T> Map<Object, T> getAll(Collection<?> keys, Class<T> type) {
+        Map<Object, T> found = new LinkedHashMap<>();
+        List<Object> missed = new ArrayList<>();
+        for (Object key : keys) {
+            Object hit = local == null ? null : local.getIfPresent(key.toString());
+            if (hit != null) {
+                found.put(key, type.cast(hit));
+            } else {
+                missed.add(key);
+            }
+        }
+        if (remote == null || missed.isEmpty()) {
+            return found;
+        }
+        List<@Nullable String> stored =
+                remote.redis().get(missed.stream().map(k -> keyPrefix + k).toList());
+        for (int i = 0; i < missed.size(); i++) {
+            Object value = decode(stored.get(i));
+            if (value != null) {
+                found.put(missed.get(i), type.cast(value));
+                if (local != null) {
+                    local.put(missed.get(i).toString(), value);
+                }
+            }
+        }
+        return found;
     }
 
     @Override
@@ -202,7 +236,14 @@ final class TwoLevelCache extends AbstractValueAdaptingCache {
         if (remote == null) {
             return null;
         }
-        String stored = remote.redis().get(keyPrefix + key);
+        return decode(remote.redis().get(keyPrefix + key));
+    }
+
+    /** A value as Redis held it (null: none, or Redis failed), counted as a Redis hit or miss. */
+    private @Nullable Object decode(@Nullable String stored) {
+        if (remote == null) {
+            return null;
+        }
         if (stored == null) {
             remote.misses().increment();
             return null;

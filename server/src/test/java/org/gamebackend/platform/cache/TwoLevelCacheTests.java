@@ -1,6 +1,7 @@
 package org.gamebackend.platform.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.lettuce.core.RedisURI;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -66,6 +67,24 @@ class TwoLevelCacheTests {
         assertRoundTrip(MatchSummary.class, match);
         assertRoundTrip(RankingService.BoardView.class, page);
         assertRoundTrip(AccountService.Profile.class, profile);
+    }
+
+    @Test
+    void aBatchReadFindsWhatEitherLevelHolds() {
+        CacheSpec spec = new CacheSpec("batch", String.class, Duration.ofMinutes(1), 10);
+        try (Node writer = new Node(spec);
+                Node reader = new Node(spec)) {
+            writer.cache.put("a", "A");
+            writer.cache.put("b", "B");
+            reader.cache.put("c", "C");
+            assertThat(Caches.getAll(reader.cache, List.of("a", "b", "c", "d"), String.class))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("a", "A", "b", "B", "c", "C"));
+            // "a" is now in the reader's JVM level too; the writer's evict reaches it over pub/sub
+            writer.cache.evict("a");
+            await().atMost(Duration.ofSeconds(2))
+                    .untilAsserted(() -> assertThat(Caches.getAll(reader.cache, List.of("a", "b"), String.class))
+                            .containsOnlyKeys("b"));
+        }
     }
 
     @Test
