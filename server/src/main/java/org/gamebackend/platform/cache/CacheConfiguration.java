@@ -45,10 +45,7 @@ class CacheConfiguration {
         RedisLevel redis = !game.standalone() && props.redis().enabled() && settings != null
                 ? new RedisLevel(uri(settings), props.redis(), manager::received, manager::reconnected, meters)
                 : null;
-        // the values' own JSON, not the API's (naming strategy and all): only this class reads it back
-        JsonMapper json = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .build();
+        JsonMapper json = valueMapper();
         manager.start(
                 specs.stream()
                         .map(spec -> new TwoLevelCache(
@@ -66,6 +63,16 @@ class CacheConfiguration {
                 manager.getCacheNames(),
                 levels(props.local().enabled(), redis));
         return manager;
+    }
+
+    /**
+     * The values' own JSON, not the API's (naming strategy and all): only the cache reads it back. Unknown properties
+     * are ignored so that a node reads a value written by a newer node with a field added.
+     */
+    static JsonMapper valueMapper() {
+        return JsonMapper.builder()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
     }
 
     private static String levels(boolean local, @Nullable RedisLevel redis) {

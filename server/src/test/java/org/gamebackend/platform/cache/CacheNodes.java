@@ -54,8 +54,11 @@ final class CacheNodes {
 
     /** The sum of a meter's samples whose labels contain every one of {@code labels} (e.g. {@code cache="profiles"}). */
     static double meter(RunningServer server, String name, String... labels) {
-        int port =
-                ((WebServerApplicationContext) server.context()).getWebServer().getPort();
+        return meter(
+                ((WebServerApplicationContext) server.context()).getWebServer().getPort(), name, labels);
+    }
+
+    static double meter(int port, String name, String... labels) {
         double sum = 0;
         for (String line : Metrics.scrape(port).split("\n")) {
             if (!line.startsWith(name + "{")) {

@@ -108,15 +108,7 @@ class CacheStandaloneTests {
     }
 
     private double hits(String cache) {
-        double sum = 0;
-        for (String line : Metrics.scrape(port).split("\n")) {
-            if (line.startsWith("cache_gets_total{")
-                    && line.contains("cache=\"" + cache + "\"")
-                    && line.contains("level=\"local\"")
-                    && line.contains("result=\"hit\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+        return CacheNodes.meter(
+                port, "cache_gets_total", "cache=\"" + cache + "\"", "level=\"local\"", "result=\"hit\"");
     }
 }

@@ -19,7 +19,6 @@ import org.gamebackend.engine.Seat;
 import org.gamebackend.ranking.internal.RankingService;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,9 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class TwoLevelCacheTests {
 
-    final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    final JsonMapper json = CacheConfiguration.valueMapper();
     final CacheProperties.Redis settings = new CacheProperties.Redis(
             true, "gb:test:" + UUID.randomUUID() + ":cache:v1:", Duration.ofSeconds(1), Duration.ofSeconds(1));
 
