@@ -11,7 +11,7 @@ SERVICES ?=
 # migrate/seed: against the compose stack when its app container exists, else locally (WHERE=local|compose forces it)
 WHERE ?= $(shell $(COMPOSE) ps -a -q app 2>/dev/null | grep -q . && echo compose || echo local)
 
-.PHONY: help run test lint format migrate seed services up gamer-up down restart logs docker-build bootstrap bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-engine-bots bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest bench-bot-remote clean
+.PHONY: help run test lint format migrate seed services up gamer-up down restart logs docker-build bootstrap bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-engine-bots bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest bench-bot-remote bench-cache clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -125,6 +125,10 @@ bench-bot-remote: ## remote bot decisions/s over one gRPC channel to bot-policy-
 bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected|connected-restart
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/ingest.sh $${EVENTS:-300000} 16 $${MODE:-standalone}
+
+bench-cache: services ## leaderboard page and profile: req/s and p99 with the cache cold, warm in the JVM, warm in Redis
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/cache.sh $${CONCURRENCY:-16} $${DURATION:-5} 2 $${ROUNDS:-3}
 
 clean:
 	$(MVNW) -q clean

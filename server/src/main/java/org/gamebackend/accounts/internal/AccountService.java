@@ -4,14 +4,24 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.accounts.PlayerRegistered;
 import org.gamebackend.platform.ApiException;
 import org.gamebackend.platform.GameProperties;
+import org.gamebackend.platform.cache.CacheSpec;
+import org.gamebackend.platform.cache.Caches;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -36,6 +46,7 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Cache profiles;
 
     AccountService(
             PlayerRepository players,
@@ -48,7 +59,8 @@ public class AccountService {
             TransactionTemplate tx,
             ApplicationEventPublisher events,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            CacheManager caches) {
         this.players = players;
         this.refreshTokens = refreshTokens;
         this.tokens = tokens;
@@ -60,6 +72,17 @@ public class AccountService {
         this.events = events;
         this.meters = meters;
         this.clock = clock;
+        this.profiles = Objects.requireNonNull(caches.getCache(PROFILES), PROFILES);
+    }
+
+    /**
+     * The cache of {@link Profile}s by player id (docs/cache.md): written through on every change made here, so other
+     * nodes drop their copy at once; the TTL only bounds what a lost invalidation (Redis unreachable) can leave stale.
+     */
+    static final String PROFILES = "profiles";
+
+    static CacheSpec profilesCache() {
+        return new CacheSpec(PROFILES, Profile.class, Duration.ofMinutes(10), 10_000);
     }
 
     /** An access token, a refresh token and the access token's lifetime in seconds. */
@@ -188,6 +211,26 @@ public class AccountService {
     }
 
     public Profile profile(PlayerId id) {
+        Profile cached = profiles.get(id.value(), () -> load(id));
+        return Objects.requireNonNull(cached);
+    }
+
+    /** The profiles of those of {@code ids} that exist, from the cache where it has them; for {@link Profiles}. */
+    Map<UUID, Profile> profiles(Collection<UUID> ids) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        Map<UUID, Profile> found = new LinkedHashMap<>();
+        Caches.getAll(profiles, wanted, Profile.class).forEach((id, p) -> found.put((UUID) id, p));
+        List<UUID> missing =
+                wanted.stream().filter(id -> !found.containsKey(id)).toList();
+        for (Player p : players.findAllById(missing)) {
+            Profile loaded = profileOf(p);
+            profiles.putIfAbsent(p.id(), loaded);
+            found.put(p.id(), loaded);
+        }
+        return found;
+    }
+
+    private Profile load(PlayerId id) {
         return players.findById(id.value()).map(AccountService::profileOf).orElseThrow(AccountService::noSuchPlayer);
     }
 
@@ -219,7 +262,9 @@ public class AccountService {
             }
             return Boolean.TRUE;
         });
-        return profile(id);
+        Profile changed = load(id);
+        profiles.put(id.value(), changed);
+        return changed;
     }
 
     private @Nullable Upgrade upgradeOf(Player current, ProfileChange change) {

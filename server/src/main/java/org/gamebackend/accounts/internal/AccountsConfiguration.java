@@ -1,6 +1,7 @@
 package org.gamebackend.accounts.internal;
 
 import org.gamebackend.platform.PublicEndpoints;
+import org.gamebackend.platform.cache.CacheSpec;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,11 @@ class AccountsConfiguration {
     @Bean(destroyMethod = "close")
     PasswordHasher passwordHasher(AccountsProperties props) {
         return new PasswordHasher(props.bcryptStrength());
+    }
+
+    @Bean
+    CacheSpec profilesCache() {
+        return AccountService.profilesCache();
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,6 +33,16 @@ class PlayerRepository {
                 .param(id)
                 .query(PlayerRepository::map)
                 .optional();
+    }
+
+    List<Player> findAllById(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from players where id = any(?)")
+                .param(ids.toArray(UUID[]::new))
+                .query(PlayerRepository::map)
+                .list();
     }
 
     /** By username, or by email when the login contains '@'. */

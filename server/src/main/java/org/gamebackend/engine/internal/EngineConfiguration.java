@@ -6,10 +6,12 @@ import java.time.Clock;
 import java.util.List;
 import org.gamebackend.engine.BotPlayers;
 import org.gamebackend.engine.Game;
+import org.gamebackend.platform.cache.CacheSpec;
 import org.gamebackend.realtime.Presence;
 import org.gamebackend.realtime.PubSub;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,15 +47,21 @@ class EngineConfiguration {
             JsonMapper json,
             Clock clock,
             ObjectProvider<BotPlayers> bots,
+            CacheManager caches,
             @org.springframework.beans.factory.annotation.Value("${game.command:}") String command) {
-        MatchEngine engine =
-                new MatchEngine(games, props, store, outlet, new EngineMetrics(meters), events, json, clock, bots);
+        MatchEngine engine = new MatchEngine(
+                games, props, store, outlet, new EngineMetrics(meters), events, json, clock, bots, caches);
         // a one-shot command must not end other servers' running matches as orphans, nor resume them
         engine.autoStartup(command.isBlank());
         Gauge.builder("game.matches.running", engine, MatchEngine::runningCount)
                 .description("matches running on this node")
                 .register(meters);
         return engine;
+    }
+
+    @Bean
+    CacheSpec matchSummariesCache() {
+        return MatchEngine.summariesCache();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -35,9 +36,12 @@ import org.gamebackend.engine.Matches;
 import org.gamebackend.engine.PlayerInMatchException;
 import org.gamebackend.engine.Seat;
 import org.gamebackend.platform.Shutdown;
+import org.gamebackend.platform.cache.CacheSpec;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import tools.jackson.core.JacksonException;
@@ -69,6 +73,17 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     private final Map<PlayerId, MatchId> byPlayer = new ConcurrentHashMap<>();
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     private @Nullable TickScheduler scheduler;
+    private final Cache summaries;
+
+    /**
+     * Summaries of ended matches (docs/cache.md): an ended match never changes, so entries are never invalidated;
+     * running matches are not cached (their tick and seats move).
+     */
+    static final String SUMMARIES = "match-summaries";
+
+    static CacheSpec summariesCache() {
+        return new CacheSpec(SUMMARIES, MatchSummary.class, Duration.ofHours(1), 10_000);
+    }
 
     MatchEngine(
             List<Game<?, ?>> games,
@@ -79,7 +94,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             ApplicationEventPublisher events,
             JsonMapper json,
             Clock clock,
-            org.springframework.beans.factory.ObjectProvider<BotPlayers> bots) {
+            org.springframework.beans.factory.ObjectProvider<BotPlayers> bots,
+            CacheManager caches) {
         Map<String, Game<?, ?>> byName = new ConcurrentHashMap<>();
         for (Game<?, ?> g : games) {
             if (byName.putIfAbsent(g.spec().name(), g) != null) {
@@ -96,6 +112,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         this.json = json;
         this.clock = clock;
         this.bots = bots;
+        this.summaries = Objects.requireNonNull(caches.getCache(SUMMARIES), SUMMARIES);
     }
 
     // --- Matches -------------------------------------------------------------------------------------------------
@@ -170,7 +187,16 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     public Optional<MatchSummary> find(MatchId id) {
         // an ended match stays in `running` until its result is stored: answer from memory until then
         MatchRuntime live = running.get(id);
-        return live != null ? Optional.of(summary(live)) : store.find(id);
+        if (live != null) {
+            return Optional.of(summary(live));
+        }
+        MatchSummary ended = summaries.get(id.toString(), MatchSummary.class);
+        if (ended != null) {
+            return Optional.of(ended);
+        }
+        Optional<MatchSummary> stored = store.find(id);
+        stored.filter(m -> !m.status().equals("running")).ifPresent(m -> summaries.putIfAbsent(id.toString(), m));
+        return stored;
     }
 
     @Override

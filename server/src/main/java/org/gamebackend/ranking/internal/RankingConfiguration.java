@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.gamebackend.accounts.Profiles;
 import org.gamebackend.matchmaking.RankedModes;
+import org.gamebackend.platform.cache.CacheSpec;
 import org.gamebackend.ranking.internal.board.Leaderboard;
 import org.gamebackend.ranking.internal.board.LocalLeaderboard;
 import org.gamebackend.ranking.internal.board.RedisLeaderboard;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -129,8 +131,14 @@ class RankingConfiguration {
             JdbcClient jdbc,
             Profiles profiles,
             RankingProperties props,
-            org.gamebackend.platform.GameProperties game) {
-        return new RankingService(boards, seasons, systems, jdbc, profiles, props, game.regions());
+            org.gamebackend.platform.GameProperties game,
+            CacheManager caches) {
+        return new RankingService(boards, seasons, systems, jdbc, profiles, props, game.regions(), caches);
+    }
+
+    @Bean
+    CacheSpec leaderboardPagesCache() {
+        return RankingService.pagesCache();
     }
 
     /** Boards that do not match {@code ratings} (always, in-process after a restart) are rebuilt off the start path. */

@@ -1,18 +1,23 @@
 package org.gamebackend.ranking.internal;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.accounts.Profile;
 import org.gamebackend.accounts.Profiles;
 import org.gamebackend.platform.ApiException;
+import org.gamebackend.platform.cache.CacheSpec;
 import org.gamebackend.ranking.internal.board.BoardEntry;
 import org.gamebackend.ranking.internal.board.BoardKey;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -65,6 +70,18 @@ public final class RankingService {
     private final Profiles profiles;
     private final RankingProperties.LeaderboardProperties limits;
     private final List<String> regions;
+    private final Cache pages;
+
+    /**
+     * Leaderboard pages (docs/cache.md), by board, limit and cursor. Not invalidated: a rating applied or a name changed
+     * shows on a cached page within its TTL, 5 s by default; per-match invalidation would empty the cache of a busy
+     * mode all the time.
+     */
+    static final String PAGES = "leaderboard-pages";
+
+    static CacheSpec pagesCache() {
+        return new CacheSpec(PAGES, BoardView.class, Duration.ofSeconds(5), 2_000);
+    }
 
     RankingService(
             Boards boards,
@@ -73,7 +90,8 @@ public final class RankingService {
             JdbcClient jdbc,
             Profiles profiles,
             RankingProperties props,
-            List<String> regions) {
+            List<String> regions,
+            CacheManager caches) {
         this.boards = boards;
         this.seasons = seasons;
         this.systems = systems;
@@ -81,6 +99,7 @@ public final class RankingService {
         this.profiles = profiles;
         this.limits = props.leaderboard();
         this.regions = regions;
+        this.pages = Objects.requireNonNull(caches.getCache(PAGES), PAGES);
     }
 
     public BoardView board(
@@ -94,11 +113,15 @@ public final class RankingService {
         if (size < 1 || size > limits.maxLimit()) {
             throw ApiException.badField("limit", "bad_limit", "limit must be between 1 and " + limits.maxLimit());
         }
-        long offset = cursor == null ? 0 : resume(key, cursor);
-        List<BoardEntry> page = boards.range(key, offset, size);
-        long total = boards.size(key);
-        String next = page.size() == size && offset + size < total ? cursorOf(page.getLast()) : null;
-        return new BoardView(key.mode(), key.region(), key.season(), total, named(page), next);
+        String cacheKey = key.redisKey() + ":" + size + ":" + (cursor == null ? "" : cursor);
+        BoardView view = pages.get(cacheKey, () -> {
+            long offset = cursor == null ? 0 : resume(key, cursor);
+            List<BoardEntry> page = boards.range(key, offset, size);
+            long total = boards.size(key);
+            String next = page.size() == size && offset + size < total ? cursorOf(page.getLast()) : null;
+            return new BoardView(key.mode(), key.region(), key.season(), total, named(page), next);
+        });
+        return Objects.requireNonNull(view);
     }
 
     public BoardView around(
