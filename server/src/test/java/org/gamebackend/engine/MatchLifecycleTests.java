@@ -204,10 +204,14 @@ class MatchLifecycleTests {
                 .join();
     }
 
+    /**
+     * Until the match has ended and its result is stored: {@code find} answers "ended" from memory the moment the match
+     * ends, while the result, the replay and the event are written a moment later in one transaction.
+     */
     private MatchSummary awaitEnded(MatchId id) {
         await().atMost(Duration.ofSeconds(20))
-                .until(() ->
-                        engine.find(id).map(s -> !s.status().equals("running")).orElse(false));
+                .until(() -> engine.find(id).map(s -> !s.status().equals("running")).orElse(false)
+                        && replays.view(id).isPresent());
         return engine.find(id).orElseThrow();
     }
 
