@@ -44,6 +44,7 @@ class RemotePolicyTests {
         secure = TestPolicyServer.startTls();
         app = RunningServer.start(
                 "game.data-dir=target/test-data/bots-remote-" + UUID.randomUUID(),
+                "game.bots.difficulty=hard", // the rule-based stand-ins play perfectly: tictactoe ends in a draw
                 "game.bots.remotes.fast.target=localhost:" + fast.port(),
                 "game.bots.remotes.fast.deadline=200ms",
                 "game.bots.remotes.fast-stream.target=localhost:" + fast.port(),

@@ -210,8 +210,9 @@ class MatchLifecycleTests {
      */
     private MatchSummary awaitEnded(MatchId id) {
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> engine.find(id).map(s -> !s.status().equals("running")).orElse(false)
-                        && replays.view(id).isPresent());
+                .until(() ->
+                        engine.find(id).map(s -> !s.status().equals("running")).orElse(false)
+                                && replays.view(id).isPresent());
         return engine.find(id).orElseThrow();
     }
 

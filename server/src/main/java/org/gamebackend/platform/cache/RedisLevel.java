@@ -96,6 +96,9 @@ final class RedisLevel implements AutoCloseable {
         client.addListener(new RedisConnectionStateListener() {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                // use Redis again at once: a load during the back-off would otherwise fill the (just cleared) JVM
+                // level with a value that then never reaches Redis until it expires
+                skipUntil = System.nanoTime();
                 onConnected.run();
             }
         });

@@ -35,6 +35,9 @@ class GraphQlBatchingTests {
     @Autowired
     MatchEngine engine;
 
+    @Autowired
+    org.springframework.cache.CacheManager caches;
+
     @LocalServerPort
     int port;
 
@@ -58,6 +61,10 @@ class GraphQlBatchingTests {
                                 .size()
                         == MATCHES);
 
+        // cold caches: the page must batch what it loads, not find it cached from the requests above
+        caches.getCacheNames()
+                .forEach(name ->
+                        java.util.Objects.requireNonNull(caches.getCache(name)).clear());
         var names = new java.util.ArrayList<String>();
         List<String> sql = SqlStatements.during(() -> names.addAll(gql.document(history)
                 .variable("id", me.playerId())
