@@ -3,18 +3,16 @@ package org.gamebackend.ranking;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.MatchId;
-import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.internal.MatchEngine;
 import org.gamebackend.support.ApiTest;
 import org.gamebackend.support.MatchmakingClient;
 import org.gamebackend.support.Metrics;
 import org.gamebackend.support.Players;
+import org.gamebackend.support.TicTacToeWins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,18 +46,7 @@ class RankingApiTests {
                 .exchange()
                 .expectStatus()
                 .isOk();
-        MatchId match = engine.create(new MatchRequest(
-                "tictactoe",
-                "tictactoe",
-                List.of(
-                        new MatchRequest.SeatRequest(PlayerId.parse(x.playerId()), false, 0),
-                        new MatchRequest.SeatRequest(PlayerId.parse(o.playerId()), false, 1))));
-        engine.connected(match, 0);
-        engine.connected(match, 1);
-        for (int[] m : new int[][] {{0, 0}, {1, 3}, {0, 1}, {1, 4}, {0, 2}}) {
-            engine.input(match, m[0], ("{\"cell\":" + m[1] + "}").getBytes(StandardCharsets.UTF_8))
-                    .join();
-        }
+        MatchId match = TicTacToeWins.play(engine, x, o);
 
         await().atMost(Duration.ofSeconds(40))
                 .until(() -> ((Map<?, ?>) get(x, "/api/v1/players/" + x.playerId() + "/stats")
