@@ -8,13 +8,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Cached reads under concurrent load against a running server: logs in {@code users} guests, then for each of a
@@ -93,55 +90,27 @@ public final class CacheLoad {
     }
 
     private static boolean run(
-            HttpClient http, String label, String name, int concurrency, int seconds, int warmup, Requests requests)
-            throws InterruptedException {
-        Recorder recorder = new Recorder(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long warmupEnd = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
-        long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < concurrency; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    int i = client;
-                    while (true) {
-                        long start = System.nanoTime();
-                        if (start >= end) {
-                            return null;
-                        }
-                        HttpResponse<Void> r = http.send(requests.next(i++), HttpResponse.BodyHandlers.discarding());
-                        long took = System.nanoTime() - start;
-                        if (start >= warmupEnd) {
-                            if (r.statusCode() == 200) {
-                                ok.incrementAndGet();
-                                recorder.recordValue(took);
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        }
-                    }
-                });
-            }
-        }
-        Histogram h = recorder.getIntervalHistogram();
+            HttpClient http, String label, String name, int concurrency, int seconds, int warmup, Requests requests) {
+        ClosedLoop.Result result = ClosedLoop.run(
+                concurrency,
+                warmup,
+                seconds,
+                i -> http.send(requests.next(i), HttpResponse.BodyHandlers.discarding())
+                        .statusCode());
+        Histogram h = result.latency();
         System.out.printf(
                 Locale.ROOT,
                 "%-11s %-11s %7d ok %3d failed in %d s -> %8.1f req/s; latency ms p50 %6.2f  p99 %6.2f  max %7.2f%n",
                 label,
                 name,
-                ok.get(),
-                failed.get(),
+                result.ok(),
+                result.failed(),
                 seconds,
-                ok.get() / (double) seconds,
-                ms(h.getValueAtPercentile(50)),
-                ms(h.getValueAtPercentile(99)),
-                ms(h.getMaxValue()));
-        return failed.get() > 0;
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1_000_000.0;
+                result.ok() / (double) seconds,
+                ClosedLoop.ms(h.getValueAtPercentile(50)),
+                ClosedLoop.ms(h.getValueAtPercentile(99)),
+                ClosedLoop.ms(h.getMaxValue()));
+        return result.failed() > 0;
     }
 
     private static String arg(String[] args, int i, String fallback) {

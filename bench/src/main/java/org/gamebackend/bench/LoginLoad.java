@@ -8,11 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Login under concurrent load against a running server: registers {@code users} accounts, then {@code concurrency}
@@ -53,52 +50,28 @@ public final class LoginLoad {
         System.out.printf(
                 "registered %d users; %d clients, warm-up %d s, measuring %d s%n", users, concurrency, warmup, seconds);
 
-        Recorder recorder = new Recorder(3);
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long warmupEnd = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
-        long end = warmupEnd + Duration.ofSeconds(seconds).toNanos();
-        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int c = 0; c < concurrency; c++) {
-                int client = c;
-                clients.submit(() -> {
-                    int i = client;
-                    while (true) {
-                        long start = System.nanoTime();
-                        if (start >= end) {
-                            return null;
-                        }
-                        String login = logins.get(i++ % logins.size());
-                        HttpResponse<String> r = post(
+        ClosedLoop.Result result = ClosedLoop.run(
+                concurrency,
+                warmup,
+                seconds,
+                i -> post(
                                 http,
                                 base + "/api/v1/auth/login",
-                                "{\"login\":\"" + login + "\",\"password\":\"load-test-pw\"}");
-                        long took = System.nanoTime() - start;
-                        if (start >= warmupEnd) {
-                            if (r.statusCode() == 200) {
-                                ok.incrementAndGet();
-                                recorder.recordValue(took);
-                            } else {
-                                failed.incrementAndGet();
-                            }
-                        }
-                    }
-                });
-            }
-        }
-        Histogram h = recorder.getIntervalHistogram();
+                                "{\"login\":\"" + logins.get(i % logins.size()) + "\",\"password\":\"load-test-pw\"}")
+                        .statusCode());
+        Histogram h = result.latency();
         System.out.printf(
                 Locale.ROOT,
                 "login: %d ok, %d failed in %d s -> %.1f logins/s; latency ms p50 %.1f  p90 %.1f  p99 %.1f  max %.1f%n",
-                ok.get(),
-                failed.get(),
+                result.ok(),
+                result.failed(),
                 seconds,
-                ok.get() / (double) seconds,
-                ms(h.getValueAtPercentile(50)),
-                ms(h.getValueAtPercentile(90)),
-                ms(h.getValueAtPercentile(99)),
-                ms(h.getMaxValue()));
-        if (failed.get() > 0) {
+                result.ok() / (double) seconds,
+                ClosedLoop.ms(h.getValueAtPercentile(50)),
+                ClosedLoop.ms(h.getValueAtPercentile(90)),
+                ClosedLoop.ms(h.getValueAtPercentile(99)),
+                ClosedLoop.ms(h.getMaxValue()));
+        if (result.failed() > 0) {
             System.exit(1);
         }
     }
@@ -111,10 +84,6 @@ public final class LoginLoad {
                         .POST(HttpRequest.BodyPublishers.ofString(json))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1_000_000.0;
     }
 
     private static String arg(String[] args, int i, String fallback) {
