@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
 final class RemoteBotPlayer<S, I> implements BotPlayer {
 
     private static final Logger log = LoggerFactory.getLogger(RemoteBotPlayer.class);
-    private static final long WARN_EVERY_NANOS = 10_000_000_000L;
-    private static volatile long lastWarned = System.nanoTime() - WARN_EVERY_NANOS;
+    private static final org.gamebackend.platform.Throttle WARNINGS =
+            new org.gamebackend.platform.Throttle(java.time.Duration.ofSeconds(10));
 
     private final BotPolicy<S, I> policy;
     private final BotSeat seat;
@@ -221,10 +221,7 @@ final class RemoteBotPlayer<S, I> implements BotPlayer {
     }
 
     private static void warn(String format, @Nullable Object... args) {
-        long now = System.nanoTime();
-        long last = lastWarned;
-        if (now - last >= WARN_EVERY_NANOS) {
-            lastWarned = now;
+        if (WARNINGS.due()) {
             log.warn("bots: " + format + " (further such warnings within 10 s are not logged)", args);
         }
     }

@@ -36,8 +36,8 @@ final class EngineMetrics {
         private final Counter restarts;
         private final Counter botFailures;
         private final Counter botRejected;
-        private final java.util.concurrent.atomic.AtomicLong lastBotLog =
-                new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - 20_000_000_000L);
+        private final org.gamebackend.platform.Throttle botLog =
+                new org.gamebackend.platform.Throttle(Duration.ofSeconds(10));
 
         GameMeters(MeterRegistry registry, String game) {
             this.tickDuration = Timer.builder("game.tick.duration")
@@ -86,9 +86,7 @@ final class EngineMetrics {
 
         /** At most one log line per game every 10 s about failing bots. */
         boolean shouldLogBotFailure() {
-            long now = System.nanoTime();
-            long last = lastBotLog.get();
-            return now - last > 10_000_000_000L && lastBotLog.compareAndSet(last, now);
+            return botLog.due();
         }
 
         void tick(long durationNanos, long latenessNanos) {

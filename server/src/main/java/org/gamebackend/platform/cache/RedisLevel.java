@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
 final class RedisLevel implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisLevel.class);
-    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(30).toNanos();
 
     private final ClientResources resources;
     private final RedisClient client;
@@ -59,7 +58,8 @@ final class RedisLevel implements AutoCloseable {
     private volatile @Nullable StatefulRedisConnection<String, String> commands;
     private volatile @Nullable StatefulRedisPubSubConnection<String, String> subscription;
     private volatile long skipUntil = System.nanoTime();
-    private volatile long lastLog = System.nanoTime() - LOG_EVERY_NANOS;
+    private final org.gamebackend.platform.Throttle warnings =
+            new org.gamebackend.platform.Throttle(Duration.ofSeconds(30));
     private volatile long nextConnectAttempt = System.nanoTime();
     private final ReentrantLock connecting = new ReentrantLock();
 
@@ -220,9 +220,7 @@ final class RedisLevel implements AutoCloseable {
     private void failed(String op, String reason, Throwable e) {
         skipUntil = System.nanoTime() + backoffNanos;
         error(op, reason);
-        long now = System.nanoTime();
-        if (now - lastLog >= LOG_EVERY_NANOS) {
-            lastLog = now;
+        if (warnings.due()) {
             log.warn(
                     "Cache: Redis {} failed ({}: {}); serving from the JVM level and the source, skipping Redis for {}"
                             + " ms after each failure (logged at most every 30 s)",
