@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.bots.BotPolicy;
 import org.gamebackend.bots.BotSeat;
@@ -209,9 +208,8 @@ class BotSeatsTests {
     }
 
     private MatchResult runToEnd(MatchRuntime match, int maxTicks) {
-        Supplier<Boolean> running = () -> match.runTick(System.nanoTime());
         for (int i = 0; i < maxTicks; i++) {
-            if (!running.get()) {
+            if (!match.runTick(System.nanoTime())) {
                 return harness.ended.peek();
             }
         }
