@@ -3,7 +3,6 @@ package org.gamebackend.events.internal.ingest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +112,7 @@ final class ClientEvents {
     private Instant instant(String value, String field, Instant now) {
         Instant at;
         try {
-            at = OffsetDateTime.parse(value).toInstant();
+            at = Timestamps.parse(value);
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be an RFC 3339 timestamp such as 2026-12-03T10:15:30Z");
         }

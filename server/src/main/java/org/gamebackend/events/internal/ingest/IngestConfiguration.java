@@ -49,12 +49,17 @@ class IngestConfiguration {
             ObjectProvider<RabbitTemplate> rabbit,
             AnalyticsWriter writer,
             EventMessages messages,
-            IngestProperties props) {
+            IngestProperties props,
+            IngestMetrics metrics) {
         RabbitTemplate template = rabbit.getIfAvailable();
         return template == null
                 ? new DirectIngestSink(writer)
                 : new RabbitIngestSink(
-                        new ConfirmedPublisher(template, props.confirmTimeout()), messages, props.queue());
+                        new ConfirmedPublisher(template, props.confirmTimeout()),
+                        messages,
+                        props.queue(),
+                        props.fallbackToDatabase() ? writer : null,
+                        metrics);
     }
 
     @Bean

@@ -13,6 +13,8 @@ import org.springframework.context.SmartLifecycle;
  */
 final class IngestConsumers implements SmartLifecycle {
 
+    static final long RECOVERY_MILLIS = 1_000;
+
     private final List<SimpleMessageListenerContainer> containers;
     private volatile boolean running;
 
@@ -40,6 +42,8 @@ final class IngestConsumers implements SmartLifecycle {
             c.setConcurrentConsumers(props.concurrency());
             c.setAcknowledgeMode(AcknowledgeMode.AUTO);
             c.setDefaultRequeueRejected(true);
+            // back on a restarted broker within a second (the default waits 5 s), before a backlog builds up
+            c.setRecoveryInterval(RECOVERY_MILLIS);
             c.setMessageListener(consumers.get(i));
             c.afterPropertiesSet();
             containers.add(c);

@@ -57,6 +57,14 @@ final class IngestMetrics {
                 .increment();
     }
 
+    /** Client events written straight to the database because the broker could not confirm their batch. */
+    void fellBack(int events) {
+        Counter.builder("events_ingest_fallback")
+                .description("Client events written directly to analytics_events because the broker was unreachable")
+                .register(meters)
+                .increment(events);
+    }
+
     void deadLettered() {
         deadLettered.increment();
     }

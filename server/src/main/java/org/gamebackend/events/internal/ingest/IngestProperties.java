@@ -23,6 +23,8 @@ import org.springframework.util.unit.DataSize;
  * @param batchSize the most messages written in one insert (a client batch is one message)
  * @param receiveTimeout how long a consumer waits to fill a batch before writing what it has
  * @param concurrency consumers per queue
+ * @param fallbackToDatabase whether a batch the broker cannot confirm is written straight to {@code analytics_events} in
+ *     the request (as in standalone mode) instead of being refused with 503
  */
 @ConfigurationProperties("game.events.ingest")
 public record IngestProperties(
@@ -40,7 +42,8 @@ public record IngestProperties(
         @DefaultValue("500") int prefetch,
         @DefaultValue("100") int batchSize,
         @DefaultValue("200ms") Duration receiveTimeout,
-        @DefaultValue("2") int concurrency) {
+        @DefaultValue("2") int concurrency,
+        @DefaultValue("true") boolean fallbackToDatabase) {
 
     public IngestProperties {
         if (maxBatch < 1 || ratePerSecond < 1 || burst < 1 || batchSize < 1 || concurrency < 1) {

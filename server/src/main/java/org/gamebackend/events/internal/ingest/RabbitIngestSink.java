@@ -1,16 +1,24 @@
 package org.gamebackend.events.internal.ingest;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gamebackend.platform.ApiException;
+import org.gamebackend.platform.Throttle;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 
 /**
  * Connected mode: the batch as one persistent message on the ingest queue, answered only once the broker confirmed
- * it. If it does not, the client gets 503 and retries; events that did reach the queue are stored once.
+ * it. If the broker cannot confirm it (down, restarting, unreachable, slower than the confirm timeout) the batch is
+ * written straight to {@code analytics_events} in the request, as in standalone mode, unless that fallback is switched
+ * off; only when that fails too does the client get 503 and send the batch again. A batch the broker did keep after
+ * all is stored once: the consumer skips ids already stored.
  */
 final class RabbitIngestSink implements IngestSink {
 
@@ -19,11 +27,22 @@ final class RabbitIngestSink implements IngestSink {
     private final ConfirmedPublisher publisher;
     private final EventMessages messages;
     private final String queue;
+    private final @Nullable AnalyticsWriter fallback;
+    private final IngestMetrics metrics;
+    private final Throttle warnings = new Throttle(Duration.ofSeconds(10));
+    private final AtomicLong fellBackSinceWarning = new AtomicLong();
 
-    RabbitIngestSink(ConfirmedPublisher publisher, EventMessages messages, String queue) {
+    RabbitIngestSink(
+            ConfirmedPublisher publisher,
+            EventMessages messages,
+            String queue,
+            @Nullable AnalyticsWriter fallback,
+            IngestMetrics metrics) {
         this.publisher = publisher;
         this.messages = messages;
         this.queue = queue;
+        this.fallback = fallback;
+        this.metrics = metrics;
     }
 
     @Override
@@ -33,11 +52,42 @@ final class RabbitIngestSink implements IngestSink {
         try {
             publisher.publish(queue, outgoing);
         } catch (AmqpException e) {
-            log.warn("Publishing {} events to {} failed: {}", events.size(), queue, e.toString());
-            throw new ApiException(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "broker_unavailable",
-                    "The event queue is not reachable; nothing was accepted, send the batch again later");
+            AnalyticsWriter writer = fallback;
+            if (writer == null) {
+                log.warn("Publishing {} events to {} failed: {}", events.size(), queue, e.toString());
+                throw unavailable("The event queue is not reachable; nothing was accepted, send the batch again later");
+            }
+            writeDirectly(writer, events, e);
         }
+    }
+
+    private void writeDirectly(AnalyticsWriter writer, List<AnalyticsEvent> events, AmqpException cause) {
+        try {
+            writer.write(events);
+        } catch (DataAccessException e) {
+            log.warn(
+                    "Neither {} nor analytics_events took {} events: {}; {}",
+                    queue,
+                    events.size(),
+                    cause,
+                    e.toString());
+            throw unavailable(
+                    "Neither the event queue nor the database is reachable; nothing was accepted, send the batch again"
+                            + " later");
+        }
+        metrics.fellBack(events.size());
+        long n = fellBackSinceWarning.addAndGet(events.size());
+        if (warnings.due()) {
+            fellBackSinceWarning.addAndGet(-n);
+            log.warn(
+                    "The broker cannot confirm batches for {} ({}); {} events written directly to analytics_events",
+                    queue,
+                    cause,
+                    n);
+        }
+    }
+
+    private static ApiException unavailable(String detail) {
+        return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "broker_unavailable", detail);
     }
 }

@@ -3,6 +3,7 @@ package org.gamebackend.events.internal.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -150,35 +151,62 @@ class ConnectedIngestTests {
     }
 
     @Test
-    void withoutABrokerNothingIsAcceptedAndTheClientIsToldToRetry() throws SQLException {
-        try (RunningServer server = RunningServer.start(
-                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
-                "JWT_SECRET=connected-mode-secret-0123456789-abcdefghij",
-                "spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1")) {
-            Players.Tokens p = Players.register(server.web(), Players.uniqueName("nb"), "password-123");
-            server.web()
-                    .post()
-                    .uri("/api/v1/events")
-                    .header("Authorization", "Bearer " + p.accessToken())
-                    .bodyValue(Map.of(
-                            "events",
-                            List.of(Map.of(
-                                    "id",
-                                    UUID.randomUUID().toString(),
-                                    "type",
-                                    "shot.fired",
-                                    "at",
-                                    Instant.now().toString(),
-                                    "data",
-                                    Map.of()))))
-                    .exchange()
+    void withoutABrokerEventsAreWrittenStraightToTheDatabase() throws SQLException {
+        try (RunningServer server = brokerless()) {
+            String id = UUID.randomUUID().toString();
+            post(server, id).expectStatus().isAccepted();
+            assertThat(count("select count(*) from analytics_events where id = '" + id + "' and source = 'client'"))
+                    .isOne();
+            assertThat(server.context()
+                            .getBean(MeterRegistry.class)
+                            .counter("events_ingest_fallback")
+                            .count())
+                    .isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void withoutABrokerOrItsFallbackNothingIsAcceptedAndTheClientIsToldToRetry() throws SQLException {
+        try (RunningServer server = brokerless("game.events.ingest.fallback-to-database=false")) {
+            post(server, UUID.randomUUID().toString())
                     .expectStatus()
                     .isEqualTo(503)
                     .expectBody()
                     .jsonPath("$.code")
                     .isEqualTo("broker_unavailable");
-            assertThat(count("select count(*) from analytics_events")).isZero();
+            assertThat(count("select count(*) from analytics_events where source = 'client'"))
+                    .isZero();
         }
+    }
+
+    private RunningServer brokerless(String... more) {
+        List<String> settings = new ArrayList<>(List.of(
+                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
+                "JWT_SECRET=connected-mode-secret-0123456789-abcdefghij",
+                "spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1"));
+        settings.addAll(List.of(more));
+        return RunningServer.start(settings.toArray(String[]::new));
+    }
+
+    private static org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec post(
+            RunningServer server, String id) {
+        Players.Tokens p = Players.register(server.web(), Players.uniqueName("nb"), "password-123");
+        return server.web()
+                .post()
+                .uri("/api/v1/events")
+                .header("Authorization", "Bearer " + p.accessToken())
+                .bodyValue(Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "id",
+                                id,
+                                "type",
+                                "shot.fired",
+                                "at",
+                                Instant.now().toString(),
+                                "data",
+                                Map.of()))))
+                .exchange();
     }
 
     private static Message json(String body) {

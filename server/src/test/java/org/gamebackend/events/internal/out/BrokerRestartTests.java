@@ -3,6 +3,7 @@ package org.gamebackend.events.internal.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,18 +21,21 @@ import org.gamebackend.support.Databases;
 import org.gamebackend.support.OwnRabbit;
 import org.gamebackend.support.Players;
 import org.gamebackend.support.RunningServer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The broker stops while a connected server is busy producing — clients posting analytics events, players registering
  * (domain events) — and comes back: every client event and every domain event lands in {@code analytics_events}, each
- * once. A RabbitMQ node of the test's own ({@link OwnRabbit}) is stopped and restarted; the machine's broker is not
- * touched.
+ * once. Both ways of riding out the outage: client batches written straight to the database (the default), and,
+ * with that fallback off, batches refused with 503 and sent again by the client. A RabbitMQ node of the test's own
+ * ({@link OwnRabbit}) is stopped and restarted; the machine's broker is not touched.
  */
 class BrokerRestartTests {
 
-    @Test
-    void nothingIsLostOrDoubledWhenTheBrokerRestartsMidStream() throws Exception {
+    @ParameterizedTest(name = "fallback to the database: {0}")
+    @ValueSource(booleans = {true, false})
+    void nothingIsLostOrDoubledWhenTheBrokerRestartsMidStream(boolean fallback) throws Exception {
         String database = Databases.create();
         try (OwnRabbit rabbit = OwnRabbit.start();
                 RunningServer server = RunningServer.start(
@@ -44,6 +48,7 @@ class BrokerRestartTests {
                         "game.events.ingest.receive-timeout=100ms",
                         "game.events.ingest.rate-per-second=1000000",
                         "game.events.ingest.burst=1000000",
+                        "game.events.ingest.fallback-to-database=" + fallback,
                         "jobrunr.background-job-server.enabled=false")) {
             Producer producer = new Producer(server);
             Thread thread = Thread.ofPlatform().name("producer").start(producer);
@@ -51,7 +56,12 @@ class BrokerRestartTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> producer.accepted.size() >= 100);
             rabbit.stop();
             int acceptedAtStop = producer.accepted.size();
-            await().atMost(Duration.ofSeconds(30)).until(() -> producer.refused.get() >= 3);
+            MeterRegistry meters = server.context().getBean(MeterRegistry.class);
+            // the outage is felt: batches are refused (503) and sent again, or written straight to the database
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> fallback
+                            ? meters.counter("events_ingest_fallback").count() >= 30
+                            : producer.refused.get() >= 3);
             int registeredWhileDown = producer.players.size();
             rabbit.restart();
             await().atMost(Duration.ofSeconds(60)).until(() -> producer.accepted.size() >= acceptedAtStop + 200);
@@ -61,9 +71,9 @@ class BrokerRestartTests {
             assertThat(producer.unexpected.get())
                     .as("a status other than 202 or 503")
                     .isZero();
-            assertThat(producer.refused.get())
-                    .as("the outage was felt: batches were refused (503)")
-                    .isPositive();
+            if (!fallback) {
+                assertThat(meters.counter("events_ingest_fallback").count()).isZero();
+            }
             assertThat(producer.players.size()).isGreaterThan(registeredWhileDown);
             Set<String> ids = producer.accepted;
             EventsOutJobs jobs = server.context().getBean(EventsOutJobs.class);
