@@ -122,9 +122,9 @@ bench-bot-remote: ## remote bot decisions/s over one gRPC channel to bot-policy-
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/bot-remote.sh $${SECONDS_RUN:-30} $${WARMUP:-10} $${INFLIGHT:-64}
 
-bench-ingest: ## client events stored per second end to end: EVENTS=300000, MODE=standalone|connected|connected-restart
+bench-ingest: ## client events stored per second, sustained after a 20 s warm-up: EVENTS=1000000, MODE=standalone|connected|connected-restart
 	$(MVNW) -q -DskipTests install
-	bash bench/scripts/ingest.sh $${EVENTS:-300000} 16 $${MODE:-standalone}
+	bash bench/scripts/ingest.sh $${EVENTS:-1000000} 16 $${MODE:-standalone} $${WARMUP:-20}
 
 bench-cache: services ## leaderboard page and profile: req/s and p99 with the cache cold, warm in the JVM, warm in Redis
 	$(MVNW) -q -DskipTests install

@@ -285,7 +285,7 @@ public final class IngestLoad {
     }
 
     private static long count(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from analytics_events")
+        return jdbc.sql("select count(*) from analytics_events where source = 'client'")
                 .query(Long.class)
                 .single();
     }
