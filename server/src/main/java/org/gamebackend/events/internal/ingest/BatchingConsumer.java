@@ -3,6 +3,7 @@ package org.gamebackend.events.internal.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gamebackend.events.internal.ConfirmedSends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.BatchMessageListener;
@@ -31,7 +32,7 @@ final class BatchingConsumer implements BatchMessageListener {
     private final AnalyticsEvent.Source source;
     private final EventMessages messages;
     private final AnalyticsWriter writer;
-    private final ConfirmedPublisher publisher;
+    private final ConfirmedSends sends;
     private final String deadLetterQueue;
     private final IngestMetrics metrics;
     private final Sleeper sleeper;
@@ -51,7 +52,7 @@ final class BatchingConsumer implements BatchMessageListener {
             AnalyticsEvent.Source source,
             EventMessages messages,
             AnalyticsWriter writer,
-            ConfirmedPublisher publisher,
+            ConfirmedSends sends,
             String deadLetterQueue,
             IngestMetrics metrics,
             Sleeper sleeper) {
@@ -59,7 +60,7 @@ final class BatchingConsumer implements BatchMessageListener {
         this.source = source;
         this.messages = messages;
         this.writer = writer;
-        this.publisher = publisher;
+        this.sends = sends;
         this.deadLetterQueue = deadLetterQueue;
         this.metrics = metrics;
         this.sleeper = sleeper;
@@ -70,7 +71,7 @@ final class BatchingConsumer implements BatchMessageListener {
         metrics.consumed(queue, batch.size());
         List<Message> readable = new ArrayList<>(batch.size());
         List<List<AnalyticsEvent>> decoded = new ArrayList<>(batch.size());
-        List<ConfirmedPublisher.Outgoing> dead = new ArrayList<>();
+        List<Message> dead = new ArrayList<>();
         for (Message message : batch) {
             try {
                 decoded.add(messages.decode(message.getBody(), source));
@@ -87,15 +88,14 @@ final class BatchingConsumer implements BatchMessageListener {
         }
         failures.set(0);
         if (!dead.isEmpty()) {
-            publisher.publish(deadLetterQueue, dead);
+            sends.send("", deadLetterQueue, dead);
             dead.forEach(d -> metrics.deadLettered());
             log.warn(
                     "{} of {} messages from {} dead-lettered to {}", dead.size(), batch.size(), queue, deadLetterQueue);
         }
     }
 
-    private void writeAll(
-            List<List<AnalyticsEvent>> decoded, List<Message> readable, List<ConfirmedPublisher.Outgoing> dead) {
+    private void writeAll(List<List<AnalyticsEvent>> decoded, List<Message> readable, List<Message> dead) {
         try {
             writer.write(decoded.stream().flatMap(List::stream).toList());
         } catch (NonTransientDataAccessException e) {
@@ -145,9 +145,9 @@ final class BatchingConsumer implements BatchMessageListener {
         }
     }
 
-    private ConfirmedPublisher.Outgoing deadLetter(Message message, String reason) {
+    private Message deadLetter(Message message, String reason) {
         String id = message.getMessageProperties().getMessageId();
-        return new ConfirmedPublisher.Outgoing(
+        return EventMessages.persistent(
                 id == null ? "" : id, message.getBody(), Map.of("x-reason", reason, "x-original-queue", queue));
     }
 

@@ -4,8 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.gamebackend.events.internal.ConfirmedSends;
 import org.jspecify.annotations.Nullable;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +54,16 @@ final class EventMessages {
             g.writeEndObject();
         }
         return out.toByteArray();
+    }
+
+    /** A persistent JSON message for {@link ConfirmedSends}: a client batch, or a dead letter with its headers. */
+    static Message persistent(String messageId, byte[] body, Map<String, Object> headers) {
+        MessageProperties props = new MessageProperties();
+        props.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        props.setMessageId(messageId);
+        headers.forEach(props::setHeader);
+        return new Message(body, props);
     }
 
     /**

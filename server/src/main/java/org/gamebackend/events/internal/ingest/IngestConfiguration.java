@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
+import org.gamebackend.events.internal.ConfirmedSends;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarables;
@@ -55,7 +56,7 @@ class IngestConfiguration {
         return template == null
                 ? new DirectIngestSink(writer)
                 : new RabbitIngestSink(
-                        new ConfirmedPublisher(template, props.confirmTimeout()),
+                        new ConfirmedSends(template.getConnectionFactory(), props.confirmTimeout()),
                         messages,
                         props.queue(),
                         props.fallbackToDatabase() ? writer : null,
@@ -102,7 +103,7 @@ class IngestConfiguration {
         if (template == null) {
             return IngestConsumers.none();
         }
-        ConfirmedPublisher publisher = new ConfirmedPublisher(template, props.confirmTimeout());
+        ConfirmedSends sends = new ConfirmedSends(template.getConnectionFactory(), props.confirmTimeout());
         List<String> queues = List.of(props.queue(), props.analyticsQueue());
         List<BatchingConsumer> consumers = List.of(AnalyticsEvent.Source.CLIENT, AnalyticsEvent.Source.DOMAIN).stream()
                 .map(source -> new BatchingConsumer(
@@ -110,7 +111,7 @@ class IngestConfiguration {
                         source,
                         messages,
                         writer,
-                        publisher,
+                        sends,
                         props.deadLetterQueue(),
                         metrics,
                         Thread::sleep))

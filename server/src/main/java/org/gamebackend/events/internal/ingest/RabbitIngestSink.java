@@ -4,18 +4,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.gamebackend.events.internal.ConfirmedSends;
 import org.gamebackend.platform.ApiException;
 import org.gamebackend.platform.Throttle;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.core.Message;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 
 /**
  * Connected mode: the batch as one persistent message on the ingest queue, answered only once the broker confirmed
- * it. If the broker cannot confirm it (down, restarting, unreachable, slower than the confirm timeout) the batch is
+ * it ({@link ConfirmedSends}; a deleted queue counts as not confirmed). If the broker cannot confirm it (down, restarting, unreachable, slower than the confirm timeout) the batch is
  * written straight to {@code analytics_events} in the request, as in standalone mode, unless that fallback is switched
  * off; only when that fails too does the client get 503 and send the batch again. A batch the broker did keep after
  * all is stored once: the consumer skips ids already stored.
@@ -24,7 +26,7 @@ final class RabbitIngestSink implements IngestSink {
 
     private static final Logger log = LoggerFactory.getLogger(RabbitIngestSink.class);
 
-    private final ConfirmedPublisher publisher;
+    private final ConfirmedSends sends;
     private final EventMessages messages;
     private final String queue;
     private final @Nullable AnalyticsWriter fallback;
@@ -33,12 +35,12 @@ final class RabbitIngestSink implements IngestSink {
     private final AtomicLong fellBackSinceWarning = new AtomicLong();
 
     RabbitIngestSink(
-            ConfirmedPublisher publisher,
+            ConfirmedSends sends,
             EventMessages messages,
             String queue,
             @Nullable AnalyticsWriter fallback,
             IngestMetrics metrics) {
-        this.publisher = publisher;
+        this.sends = sends;
         this.messages = messages;
         this.queue = queue;
         this.fallback = fallback;
@@ -47,10 +49,10 @@ final class RabbitIngestSink implements IngestSink {
 
     @Override
     public void accept(List<AnalyticsEvent> events) {
-        List<ConfirmedPublisher.Outgoing> outgoing = List.of(
-                new ConfirmedPublisher.Outgoing(events.getFirst().id().toString(), messages.encode(events), Map.of()));
+        Message message =
+                EventMessages.persistent(events.getFirst().id().toString(), messages.encode(events), Map.of());
         try {
-            publisher.publish(queue, outgoing);
+            sends.send("", queue, List.of(message));
         } catch (AmqpException e) {
             AnalyticsWriter writer = fallback;
             if (writer == null) {

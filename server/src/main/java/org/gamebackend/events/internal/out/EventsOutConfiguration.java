@@ -3,9 +3,9 @@ package org.gamebackend.events.internal.out;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.gamebackend.events.internal.ConfirmedSends;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -32,15 +32,11 @@ class EventsOutConfiguration {
         if (connections == null) {
             return new LocalDomainEventSink(jdbc, json);
         }
-        if (!connections.isPublisherConfirms() || !connections.isPublisherReturns()) {
-            throw new IllegalStateException("Domain events out need spring.rabbitmq.publisher-confirm-type=correlated"
-                    + " and spring.rabbitmq.publisher-returns=true");
-        }
-        // its own template: mandatory, without changing the shared one
-        RabbitTemplate template = new RabbitTemplate(connections);
-        template.setMandatory(true);
         return new RabbitDomainEventSink(
-                template, new RabbitAdmin(connections), json, props.exchange(), props.confirmTimeout());
+                new ConfirmedSends(connections, props.confirmTimeout()),
+                new RabbitAdmin(connections),
+                json,
+                props.exchange());
     }
 
     @Bean

@@ -1,58 +1,46 @@
 package org.gamebackend.events.internal.out;
 
-import java.time.Duration;
 import java.util.Date;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.List;
+import org.gamebackend.events.internal.ConfirmedSends;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.core.ReturnedMessage;
 import org.springframework.amqp.core.TopicExchange;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Connected and cluster modes: publishes to the durable topic exchange (routing key = type) and waits for the broker's
- * publisher confirm. Not confirmed in time, nacked, or returned as unroutable (mandatory) — the call throws, so the
- * publication stays in the outbox and goes out again later.
+ * Connected and cluster modes: publishes to the durable topic exchange (routing key = type) through {@link
+ * ConfirmedSends}. Not confirmed in time, nacked, or returned as unroutable — the call throws, so the publication stays
+ * in the outbox and goes out again later.
  */
 final class RabbitDomainEventSink implements DomainEventSink {
 
-    private final RabbitTemplate template;
+    private final ConfirmedSends sends;
     private final AmqpAdmin admin;
     private final JsonMapper json;
     private final TopicExchange exchange;
-    private final Duration confirmTimeout;
     private volatile boolean declared;
 
-    /** {@code template} must be mandatory and its connection factory must have correlated confirms and returns. */
-    RabbitDomainEventSink(
-            RabbitTemplate template, AmqpAdmin admin, JsonMapper json, String exchange, Duration confirmTimeout) {
-        this.template = template;
+    RabbitDomainEventSink(ConfirmedSends sends, AmqpAdmin admin, JsonMapper json, String exchange) {
+        this.sends = sends;
         this.admin = admin;
         this.json = json;
         this.exchange = new TopicExchange(exchange, true, false);
-        this.confirmTimeout = confirmTimeout;
     }
 
     @Override
     public void accept(Envelope e) {
         declare();
-        CorrelationData correlation = new CorrelationData(e.id().toString());
-        template.send(exchange.getName(), e.type(), message(e), correlation);
-        CorrelationData.Confirm confirm = awaitConfirm(e, correlation);
-        if (!confirm.ack()) {
-            // a nack also comes when the channel closes, e.g. on an exchange deleted under us: declare it again
+        try {
+            sends.send(exchange.getName(), e.type(), List.of(message(e)));
+        } catch (AmqpException failure) {
+            // the broker may have lost the exchange (a nack also comes when the channel closes on a deleted one), or
+            // have been down: declare it again next time
             declared = false;
-            throw new EventNotConfirmed(e, "nacked by the broker: " + confirm.reason());
-        }
-        ReturnedMessage returned = correlation.getReturned();
-        if (returned != null) {
-            throw new EventNotConfirmed(e, "unroutable (no queue bound for it): " + returned.getReplyText());
+            throw new EventNotConfirmed(e, String.valueOf(failure.getMessage()));
         }
     }
 
@@ -73,21 +61,6 @@ final class RabbitDomainEventSink implements DomainEventSink {
         props.setTimestamp(Date.from(e.occurredAt()));
         props.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         return new Message(json.writeValueAsBytes(e), props);
-    }
-
-    private CorrelationData.Confirm awaitConfirm(Envelope e, CorrelationData correlation) {
-        try {
-            return correlation.getFuture().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException timeout) {
-            declared = false;
-            throw new EventNotConfirmed(e, "no confirm within " + confirmTimeout);
-        } catch (ExecutionException failure) {
-            declared = false;
-            throw new EventNotConfirmed(e, "publishing failed: " + failure.getCause());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new EventNotConfirmed(e, "interrupted while waiting for the confirm");
-        }
     }
 
     /** The broker did not take responsibility for an event. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
+import org.gamebackend.events.internal.ConfirmedSends;
 import org.gamebackend.support.Databases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -38,7 +38,7 @@ class DatabaseOutageTests {
     final List<Long> waits = new ArrayList<>();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     /** A broker nobody listens on: any attempt to dead-letter would fail with an AMQP error, not a database one. */
-    final CachingConnectionFactory noBroker = new CachingConnectionFactory("127.0.0.1", 1);
+    final CachingConnectionFactory noBroker = noBroker();
 
     @BeforeEach
     void createDatabase() throws Exception {
@@ -92,6 +92,13 @@ class DatabaseOutageTests {
         assertThat(waits).hasSize(12).endsWith(5_000L, 5_000L, 5_000L).allMatch(w -> w <= 5_000L);
     }
 
+    private static CachingConnectionFactory noBroker() {
+        CachingConnectionFactory factory = new CachingConnectionFactory("127.0.0.1", 1);
+        factory.setPublisherConfirmType(CachingConnectionFactory.ConfirmType.CORRELATED);
+        factory.setPublisherReturns(true);
+        return factory;
+    }
+
     private String live() {
         return "jdbc:postgresql://127.0.0.1:5432/" + database;
     }
@@ -103,7 +110,7 @@ class DatabaseOutageTests {
                 AnalyticsEvent.Source.CLIENT,
                 new EventMessages(JsonMapper.builder().build()),
                 new AnalyticsWriter(new JdbcTemplate(db), metrics),
-                new ConfirmedPublisher(new RabbitTemplate(noBroker), Duration.ofSeconds(1)),
+                new ConfirmedSends(noBroker, Duration.ofSeconds(1)),
                 "test.ingest.dlq",
                 metrics,
                 waits::add);
