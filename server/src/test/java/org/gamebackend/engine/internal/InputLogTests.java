@@ -1,0 +1,77 @@
+package org.gamebackend.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The log gives back every entry as appended, across block boundaries, checkpoints and rollbacks. */
+class InputLogTests {
+
+    @Test
+    void entriesComeBackAcrossBlocksAndCheckpoints() {
+        SplittableRandom random = new SplittableRandom(11);
+        InputLog log = new InputLog();
+        List<LogEntry> written = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            LogEntry entry = entry(random, i);
+            log.append(entry);
+            written.add(entry);
+            if (i % 700 == 699) {
+                log.checkpoint();
+            }
+        }
+        assertThat(log.size()).isEqualTo(written.size());
+        assertSame(InputLog.entries(log.toBytes()), written);
+        // and a log read back from its bytes goes on where it was
+        InputLog restored = InputLog.fromBytes(log.toBytes());
+        LogEntry more = entry(random, 5_000);
+        restored.append(more);
+        written.add(more);
+        assertSame(InputLog.entries(restored.toBytes()), written);
+    }
+
+    @Test
+    void aRollbackDropsWhatCameAfterTheCheckpoint() {
+        SplittableRandom random = new SplittableRandom(12);
+        InputLog log = new InputLog();
+        List<LogEntry> kept = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            LogEntry entry = entry(random, i);
+            log.append(entry);
+            kept.add(entry);
+        }
+        int position = log.checkpoint();
+        for (int i = 300; i < 600; i++) {
+            log.append(entry(random, i)); // several blocks' worth, then thrown away
+        }
+        log.rollback(position);
+        assertThat(log.size()).isEqualTo(300);
+        assertSame(InputLog.entries(log.toBytes()), kept);
+    }
+
+    /** Inputs from none to three blocks long, so entries start, end and straddle block boundaries everywhere. */
+    private static LogEntry entry(SplittableRandom random, long tick) {
+        int kind = random.nextInt(5);
+        if (kind == 0) {
+            return LogEntry.of(tick, random.nextInt(8), LogEntry.Kind.DROP);
+        }
+        byte[] input = new byte[random.nextInt(kind == 1 ? 3 * InputLog.BLOCK : 80)];
+        random.nextBytes(input);
+        return new LogEntry(tick, random.nextInt(8), LogEntry.Kind.INPUT, input, null);
+    }
+
+    private static void assertSame(List<LogEntry> read, List<LogEntry> written) {
+        assertThat(read).hasSameSizeAs(written);
+        for (int i = 0; i < written.size(); i++) {
+            LogEntry a = read.get(i);
+            LogEntry b = written.get(i);
+            assertThat(a.tick()).isEqualTo(b.tick());
+            assertThat(a.seat()).isEqualTo(b.seat());
+            assertThat(a.kind()).isEqualTo(b.kind());
+            assertThat(a.input()).isEqualTo(b.input());
+        }
+    }
+}
