@@ -205,13 +205,21 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         List<MatchId> stored = new ArrayList<>();
         for (MatchId id : new LinkedHashSet<>(ids)) {
             MatchRuntime live = running.get(id);
+            MatchSummary ended = live == null ? summaries.get(id.toString(), MatchSummary.class) : null;
             if (live != null) {
                 found.put(id, summary(live));
+            } else if (ended != null) {
+                found.put(id, ended); // like find: an ended match never changes
             } else {
                 stored.add(id);
             }
         }
-        store.findAll(stored).forEach(m -> found.put(m.id(), m));
+        for (MatchSummary m : store.findAll(stored)) {
+            found.put(m.id(), m);
+            if (!m.status().equals("running")) {
+                summaries.putIfAbsent(m.id().toString(), m);
+            }
+        }
         return found;
     }
 

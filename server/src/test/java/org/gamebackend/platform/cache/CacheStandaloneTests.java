@@ -92,6 +92,10 @@ class CacheStandaloneTests {
             assertThat(match(viewer, id)).isEqualTo("aborted");
         }
         assertThat(hits("match-summaries")).isGreaterThanOrEqualTo(ended + 3);
+        // the batch lookup (GraphQL's DataLoader) reads the same cache
+        double batch = hits("match-summaries");
+        assertThat(engine.findAll(List.of(id)).get(id).status()).isEqualTo("aborted");
+        assertThat(hits("match-summaries")).isGreaterThan(batch);
     }
 
     private String match(Players.Tokens viewer, MatchId id) {
