@@ -49,6 +49,8 @@ class BrokerRestartTests {
                         "game.events.ingest.rate-per-second=1000000",
                         "game.events.ingest.burst=1000000",
                         "game.events.ingest.fallback-to-database=" + fallback,
+                        // a player registers every fifth batch: with the fallback nothing slows the producer down
+                        "game.accounts.auth-per-ip.requests=100000",
                         "jobrunr.background-job-server.enabled=false")) {
             Producer producer = new Producer(server);
             Thread thread = Thread.ofPlatform().name("producer").start(producer);
