@@ -1,11 +1,11 @@
 package org.gamebackend.engine.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -83,8 +83,17 @@ final class MatchRuntime {
     private final Listener listener;
     private final StateCodec codec;
     private final Queue<Command> control = new ConcurrentLinkedQueue<>();
-    private final java.util.ArrayList<Answer> answered = new java.util.ArrayList<>();
-    private final ArrayBlockingQueue<Command.Input> inputs;
+    /**
+     * Queued inputs (guarded by {@code inputsLock}, at most {@code game.engine.input-queue}), and the replies of the
+     * inputs applied this tick. Both are fresh lists swapped in whole, never long-lived arrays that young objects are
+     * written into: this object then holds the tick's only references to young objects (with {@code lastState}), so
+     * a young collection has one card per match to scan instead of three (docs/benchmarks.md, "In-process again").
+     */
+    private final Object inputsLock = new Object();
+
+    private final int inputCapacity;
+    private ArrayList<Command.Input> inputs = new ArrayList<>(4);
+    private List<Answer> answered = List.of();
     private final long intervalNanos;
     private final int ticksPerPatch;
     /** Spreads snapshots of matches started together over different ticks, so they never all compress at once. */
@@ -130,7 +139,7 @@ final class MatchRuntime {
         this.props = props;
         this.codec = codec;
         this.listener = listener;
-        this.inputs = new ArrayBlockingQueue<>(props.inputQueue());
+        this.inputCapacity = props.inputQueue();
         this.intervalNanos = sim.game().spec().tickInterval().toNanos();
         this.ticksPerPatch = sim.game().spec().ticksPerPatch();
         this.snapshotPhase = Math.floorMod(id.hashCode(), props.snapshotEvery());
@@ -163,11 +172,43 @@ final class MatchRuntime {
         CompletableFuture<InputOutcome> reply = new CompletableFuture<>();
         if (ended) {
             reply.complete(new InputOutcome(InputResult.reject("match_ended"), tick));
-        } else if (!inputs.offer(new Command.Input(seat, json, parsed, reply))) {
+        } else if (!offer(new Command.Input(seat, json, parsed, reply))) {
             meters.inputDropped();
             reply.complete(new InputOutcome(InputResult.reject("input_queue_full"), tick));
         }
         return reply;
+    }
+
+    private boolean offer(Command.Input input) {
+        synchronized (inputsLock) {
+            if (inputs.size() >= inputCapacity) {
+                return false;
+            }
+            inputs.add(input);
+            return true;
+        }
+    }
+
+    /** Everything queued so far, oldest first; the queue starts a new list. */
+    private List<Command.Input> takeInputs() {
+        synchronized (inputsLock) {
+            if (inputs.isEmpty()) {
+                return List.of();
+            }
+            List<Command.Input> taken = inputs;
+            inputs = new ArrayList<>(4);
+            return taken;
+        }
+    }
+
+    /** Puts inputs taken but not applied back at the head of the queue, before any that arrived since. */
+    private void putBack(List<Command.Input> rest) {
+        synchronized (inputsLock) {
+            ArrayList<Command.Input> queue = new ArrayList<>(rest.size() + inputs.size());
+            queue.addAll(rest);
+            queue.addAll(inputs);
+            inputs = queue;
+        }
     }
 
     String game() {
@@ -372,16 +413,24 @@ final class MatchRuntime {
 
     /** Applies queued inputs; their replies wait in {@code answered} until the tick's messages and patch are out. */
     private void drainInputs() {
-        for (Command.Input in; (in = inputs.poll()) != null; ) {
+        List<Command.Input> taken = takeInputs();
+        if (taken.isEmpty()) {
+            return;
+        }
+        List<Answer> answers = new ArrayList<>(taken.size());
+        answered = answers;
+        for (int i = 0; i < taken.size(); i++) {
+            Command.Input in = taken.get(i);
             long at = sim.currentTick();
             InputResult verdict;
             try {
                 verdict = sim.apply(new LogEntry(at, in.seat(), LogEntry.Kind.INPUT, in.json(), in.parsed()));
             } catch (RuntimeException e) {
                 in.reply().complete(new InputOutcome(InputResult.reject("match_restarted"), at));
+                putBack(taken.subList(i + 1, taken.size())); // applied after the restart, as if never taken
                 throw e;
             }
-            answered.add(new Answer(in.reply(), new InputOutcome(verdict, at)));
+            answers.add(new Answer(in.reply(), new InputOutcome(verdict, at)));
         }
     }
 
@@ -389,7 +438,7 @@ final class MatchRuntime {
         for (Answer a : answered) {
             a.reply().complete(a.outcome());
         }
-        answered.clear();
+        answered = List.of();
     }
 
     private record Answer(CompletableFuture<InputOutcome> reply, InputOutcome outcome) {}
@@ -440,7 +489,7 @@ final class MatchRuntime {
                     .complete(new InputOutcome(
                             InputResult.reject("match_restarted"), a.outcome().tick()));
         }
-        answered.clear();
+        answered = List.of();
         restarts++;
         boolean restart = restarts <= props.maxRestarts();
         log.warn(
@@ -470,7 +519,7 @@ final class MatchRuntime {
     }
 
     private void failPending(String reason) {
-        for (Command.Input in; (in = inputs.poll()) != null; ) {
+        for (Command.Input in : takeInputs()) {
             in.reply().complete(new InputOutcome(InputResult.reject(reason), tick));
         }
     }
