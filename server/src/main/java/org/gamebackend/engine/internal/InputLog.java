@@ -13,9 +13,9 @@ import java.util.zip.Inflater;
 
 /**
  * A match's log, kept compact: entries since the last checkpoint as raw bytes (in 1 KB blocks, so the collector copies
- * each block once, not an ever-growing array per match), older ones as deflated chunks (one per
- * checkpoint, which is also where a crashed match restarts). A 3-minute 4-player arena match at 20 Hz logs ~14,000
- * inputs; raw that is ~0.8 MB, deflated about a tenth.
+ * each block once, not an ever-growing array per match), older ones as deflated chunks (one per checkpoint, which is
+ * also where a crashed match restarts). A 3-minute 4-player arena match at 20 Hz logs ~14,000 inputs; raw that is
+ * ~0.8 MB, deflated about a tenth.
  *
  * <p>Entry format: tick (long), seat (byte), kind (byte), input length (int, -1 = none), input bytes.
  */

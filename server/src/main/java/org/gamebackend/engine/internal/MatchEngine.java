@@ -190,13 +190,25 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         if (live != null) {
             return Optional.of(summary(live));
         }
-        MatchSummary ended = summaries.get(id.toString(), MatchSummary.class);
+        MatchSummary ended = cachedEnded(id);
         if (ended != null) {
             return Optional.of(ended);
         }
         Optional<MatchSummary> stored = store.find(id);
-        stored.filter(m -> !m.status().equals("running")).ifPresent(m -> summaries.putIfAbsent(id.toString(), m));
+        stored.ifPresent(this::cacheIfEnded);
         return stored;
+    }
+
+    /** An ended match's summary from the cache; null when not there (running, unknown, or not read since it ended). */
+    private @Nullable MatchSummary cachedEnded(MatchId id) {
+        return summaries.get(id.toString(), MatchSummary.class);
+    }
+
+    /** Only ended matches are cached: they never change, so their entries are never invalidated. */
+    private void cacheIfEnded(MatchSummary m) {
+        if (!m.status().equals("running")) {
+            summaries.putIfAbsent(m.id().toString(), m);
+        }
     }
 
     @Override
@@ -205,7 +217,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         List<MatchId> stored = new ArrayList<>();
         for (MatchId id : new LinkedHashSet<>(ids)) {
             MatchRuntime live = running.get(id);
-            MatchSummary ended = live == null ? summaries.get(id.toString(), MatchSummary.class) : null;
+            MatchSummary ended = live == null ? cachedEnded(id) : null;
             if (live != null) {
                 found.put(id, summary(live));
             } else if (ended != null) {
@@ -216,9 +228,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         }
         for (MatchSummary m : store.findAll(stored)) {
             found.put(m.id(), m);
-            if (!m.status().equals("running")) {
-                summaries.putIfAbsent(m.id().toString(), m);
-            }
+            cacheIfEnded(m);
         }
         return found;
     }

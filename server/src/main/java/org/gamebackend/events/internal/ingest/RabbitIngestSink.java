@@ -17,9 +17,9 @@ import org.springframework.http.HttpStatus;
 
 /**
  * Connected mode: the batch as one persistent message on the ingest queue, answered only once the broker confirmed
- * it ({@link ConfirmedSends}; a deleted queue counts as not confirmed). If the broker cannot confirm it (down, restarting, unreachable, slower than the confirm timeout) the batch is
- * written straight to {@code analytics_events} in the request, as in standalone mode, unless that fallback is switched
- * off; only when that fails too does the client get 503 and send the batch again. For a second after such a failure
+ * it ({@link ConfirmedSends}; a deleted queue counts as not confirmed). If the broker cannot confirm it (down,
+ * restarting, unreachable, slower than the confirm timeout) the batch is written straight to {@code analytics_events}
+ * in the request, as in standalone mode, unless that fallback is switched off; only when that fails too does the client get 503 and send the batch again. For a second after such a failure
  * batches go straight to the database without trying the broker, so a hung broker does not hold every request for the
  * connect or confirm timeout. A batch the broker did keep after all is stored once: the consumer skips ids already
  * stored.
@@ -69,7 +69,9 @@ final class RabbitIngestSink implements IngestSink {
                 EventMessages.persistent(events.getFirst().id().toString(), messages.encode(events), Map.of());
         try {
             sends.send("", queue, List.of(message));
-            this.lastFailure = null;
+            if (lastFailure != null) {
+                this.lastFailure = null; // the broker is back (no volatile write per request otherwise)
+            }
         } catch (AmqpException e) {
             if (writer == null) {
                 log.warn("Publishing {} events to {} failed: {}", events.size(), queue, e.toString());
