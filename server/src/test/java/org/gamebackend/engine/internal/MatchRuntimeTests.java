@@ -118,6 +118,38 @@ class MatchRuntimeTests {
         slow.stallMillis = 0;
     }
 
+    /**
+     * A pause that stops every thread (a long young collection) is no stall: before this, the watchdog woke after one,
+     * saw both workers "in one tick" for the whole pause, and moved every match onto one worker. Time is given to
+     * {@code check} directly (the scheduler's own watchdog, at a 30 s threshold, stays out of the way).
+     */
+    @Test
+    void timeTheWatchdogCouldNotWatchDoesNotCountAsAStall() throws InterruptedException {
+        scheduler.shutdown();
+        scheduler = new TickScheduler(1, Duration.ofSeconds(30).toNanos());
+        CounterGame slow = new CounterGame(20);
+        MatchRuntime stuck = harness.match(slow, EngineHarness.props(16, 10, 3, 1000), EngineHarness.seats(1), 1);
+        MatchRuntime other =
+                harness.match(new CounterGame(50), EngineHarness.props(16, 10, 3, 1000), EngineHarness.seats(1), 2);
+        scheduler.assign(stuck);
+        scheduler.assign(other);
+        await().atMost(Duration.ofSeconds(10)).until(() -> stuck.tick() >= 5 && other.tick() >= 5);
+        slow.stallMillis = 2_000;
+        Thread.sleep(300); // the slow match is inside a 2 s tick now, the other waits behind it
+        long s = 1_000_000_000L;
+        long start = System.nanoTime();
+        // the watchdog woke 31 s after `start`, having slept through the last 29 s (everything was paused)
+        scheduler.unwatchedUntil(start + 29 * s);
+        scheduler.check(start + 31 * s);
+        assertThat(scheduler.workerCount()).isEqualTo(1);
+        // once it has watched the same tick for the whole threshold, the match is stuck: the others move
+        scheduler.check(start + 60 * s);
+        assertThat(scheduler.workerCount()).isEqualTo(2);
+        long otherBefore = other.tick();
+        await().atMost(Duration.ofSeconds(2)).until(() -> other.tick() >= otherBefore + 5);
+        slow.stallMillis = 0;
+    }
+
     @Test
     void dropsLeaveAfterTheGracePeriodAndRejoinsWithinItAreRejoins() {
         CounterGame game = new CounterGame(100);
