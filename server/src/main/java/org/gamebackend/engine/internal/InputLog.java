@@ -5,17 +5,26 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * A match's log, kept compact: entries since the last checkpoint as raw bytes (in 1 KB blocks, so the collector copies
- * each block once, not an ever-growing array per match), older ones as deflated chunks (one per checkpoint, which is
- * also where a crashed match restarts). A 3-minute 4-player arena match at 20 Hz logs ~14,000 inputs; raw that is
- * ~0.8 MB, deflated about a tenth.
+ * A match's log, kept compact: the newest entries as raw bytes in one buffer the match keeps for its whole life, older
+ * ones as deflated chunks. The buffer is sealed into a chunk when it is full and at every checkpoint (each snapshot,
+ * which is also where a crashed match restarts), so however many inputs arrive between two snapshots the raw part
+ * stays within the buffer. A 3-minute 4-player arena match at 20 Hz logs ~14,000 inputs; raw that is ~0.8 MB,
+ * deflated about a tenth.
+ *
+ * <p>Why one reused buffer: writing bytes into an array the collector has already moved to the old generation
+ * creates no work for the next young collection, while fresh arrays (or a growing one) are copied by every young
+ * pause until they are sealed — at 10,000 matches that copying was most of each pause (docs/benchmarks.md).
  *
  * <p>Entry format: tick (long), seat (byte), kind (byte), input length (int, -1 = none), input bytes.
  */
@@ -24,72 +33,82 @@ final class InputLog {
     private static final ThreadLocal<Deflater> DEFLATER =
             ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
 
-    /** Appended entries go into blocks of this size: a full block never changes again, so the GC copies it once. */
-    static final int BLOCK = 1024;
+    /** The raw buffer's size (an input longer than this gets a buffer of its own size). */
+    static final int RAW = 16 * 1024;
+
+    /** Bytes of an entry before its input: tick, seat, kind, input length. */
+    private static final int HEADER = 14;
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final List<byte[]> chunks = new ArrayList<>();
-    /** Full blocks since the last checkpoint, then the one being filled ({@code block[0 .. used)}). */
-    private final List<byte[]> full = new ArrayList<>();
+    /** {@code ends[i]}: entries in chunks {@code 0..i}. */
+    private int[] ends = new int[16];
 
-    private byte[] block = new byte[BLOCK];
+    private final int capacity;
+    private byte[] raw;
     private int used;
-    private int entries;
-    private int checkpointEntries;
+    /** Entries in {@code raw}. */
+    private int pending;
+
+    InputLog() {
+        this(RAW);
+    }
+
+    /** A log with a raw buffer of {@code capacity} bytes (tests use small ones to seal often). */
+    InputLog(int capacity) {
+        this.capacity = capacity;
+        this.raw = new byte[capacity];
+    }
 
     void append(LogEntry entry) {
-        long tick = entry.tick();
-        for (int shift = 56; shift >= 0; shift -= 8) {
-            put((byte) (tick >>> shift));
-        }
-        put((byte) entry.seat());
-        put((byte) entry.kind().ordinal());
         byte[] input = entry.input();
         int length = input == null ? -1 : input.length;
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            put((byte) (length >>> shift));
-        }
-        if (input != null) {
-            int at = 0;
-            while (at < input.length) {
-                if (used == BLOCK) {
-                    nextBlock();
-                }
-                int n = Math.min(BLOCK - used, input.length - at);
-                System.arraycopy(input, at, block, used, n);
-                used += n;
-                at += n;
+        int size = HEADER + Math.max(0, length);
+        if (raw.length - used < size) {
+            seal();
+            if (raw.length < size) {
+                raw = new byte[size]; // one huge input: a buffer of its own, back to the usual size after it
             }
         }
-        entries++;
-    }
-
-    private void put(byte b) {
-        if (used == BLOCK) {
-            nextBlock();
+        LONG.set(raw, used, entry.tick());
+        raw[used + 8] = (byte) entry.seat();
+        raw[used + 9] = (byte) entry.kind().ordinal();
+        INT.set(raw, used + 10, length);
+        if (input != null) {
+            System.arraycopy(input, 0, raw, used + HEADER, input.length);
         }
-        block[used++] = b;
+        used += size;
+        pending++;
     }
 
-    private void nextBlock() {
-        full.add(block);
-        block = new byte[BLOCK];
+    /** Deflates the raw entries into a new chunk and empties the buffer. */
+    private void seal() {
+        if (pending == 0) {
+            return;
+        }
+        int before = chunks.isEmpty() ? 0 : ends[chunks.size() - 1];
+        if (chunks.size() == ends.length) {
+            ends = Arrays.copyOf(ends, ends.length * 2);
+        }
+        ends[chunks.size()] = before + pending;
+        chunks.add(deflate(raw, used));
+        clearRaw();
+    }
+
+    private void clearRaw() {
+        if (raw.length != capacity) {
+            raw = new byte[capacity];
+        }
         used = 0;
+        pending = 0;
     }
 
     /** Seals what was appended since the last checkpoint; returns the position a restore can go back to. */
     int checkpoint() {
-        if (!full.isEmpty() || used > 0) {
-            chunks.add(deflate(full, block, used));
-            clearRaw();
-        }
-        checkpointEntries = entries;
+        seal();
         return chunks.size();
-    }
-
-    private void clearRaw() {
-        full.clear();
-        block = new byte[BLOCK];
-        used = 0;
     }
 
     /** Drops everything after checkpoint {@code position}. */
@@ -98,11 +117,10 @@ final class InputLog {
             chunks.removeLast();
         }
         clearRaw();
-        entries = checkpointEntries;
     }
 
     int size() {
-        return entries;
+        return (chunks.isEmpty() ? 0 : ends[chunks.size() - 1]) + pending;
     }
 
     /** Every entry so far, as one byte array of length-prefixed deflated chunks (what the database keeps). */
@@ -122,11 +140,15 @@ final class InputLog {
 
     static InputLog fromBytes(byte[] bytes) {
         InputLog log = new InputLog();
+        int entries = 0;
         for (byte[] chunk : split(bytes)) {
+            entries += read(inflate(chunk)).size();
+            if (log.chunks.size() == log.ends.length) {
+                log.ends = Arrays.copyOf(log.ends, log.ends.length * 2);
+            }
+            log.ends[log.chunks.size()] = entries;
             log.chunks.add(chunk);
-            log.entries += read(inflate(chunk)).size();
         }
-        log.checkpointEntries = log.entries;
         return log;
     }
 
@@ -174,21 +196,13 @@ final class InputLog {
         return out;
     }
 
-    /** The full blocks and {@code last[0 .. lastUsed)}, deflated as one stream (the same bytes as one raw array). */
-    private static byte[] deflate(List<byte[]> blocks, byte[] last, int lastUsed) {
+    private static byte[] deflate(byte[] raw, int length) {
         Deflater deflater = DEFLATER.get();
         deflater.reset();
-        int size = blocks.size() * BLOCK + lastUsed;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, size / 4));
-        byte[] buffer = new byte[4096];
-        for (byte[] b : blocks) {
-            deflater.setInput(b);
-            while (!deflater.needsInput()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-        }
-        deflater.setInput(last, 0, lastUsed);
+        deflater.setInput(raw, 0, length);
         deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length / 4));
+        byte[] buffer = new byte[4096];
         while (!deflater.finished()) {
             out.write(buffer, 0, deflater.deflate(buffer));
         }

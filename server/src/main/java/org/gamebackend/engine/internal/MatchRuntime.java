@@ -146,7 +146,7 @@ final class MatchRuntime {
         this.lastSnapshot = sim.snapshot();
         this.nextTickAt = firstTickAt;
         this.tick = sim.currentTick();
-        this.lastState = raw(codec.write(sim.view()));
+        this.lastState = RawJson.of(codec.write(sim.view()));
         this.botPlayers = botPlayers;
         this.bots = new BotPlayer[seats.size()];
         this.botHolders = new PlayerId[seats.size()];
@@ -460,13 +460,9 @@ final class MatchRuntime {
     }
 
     private void patch() {
-        RawValue state = raw(codec.write(sim.view()));
+        RawValue state = RawJson.of(codec.write(sim.view()));
         lastState = state;
         outlet.broadcast(id, "state", Map.of("tick", tick, "state", state));
-    }
-
-    private static RawValue raw(byte[] json) {
-        return new RawValue(new String(json, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private void finish(MatchResult result) {

@@ -1,9 +1,6 @@
 package org.gamebackend.engine.internal;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,8 +22,7 @@ final class TickWorker implements Runnable {
     private final String name;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<MatchRuntime> due =
-            new PriorityQueue<>(Comparator.comparingLong(MatchRuntime::nextTickAt));
+    private final DueQueue<MatchRuntime> due = new DueQueue<>();
     private volatile @Nullable MatchRuntime current;
     private volatile long currentSince;
     private volatile boolean running = true;
@@ -59,7 +55,7 @@ final class TickWorker implements Runnable {
             lock.lock();
             try {
                 if (keep) {
-                    due.add(next);
+                    due.add(next, next.nextTickAt());
                 } else {
                     owned--;
                 }
@@ -72,12 +68,11 @@ final class TickWorker implements Runnable {
     private @Nullable MatchRuntime takeDue() {
         lock.lock();
         try {
-            MatchRuntime head = due.peek();
-            if (head == null) {
+            if (due.isEmpty()) {
                 changed.await(100, TimeUnit.MILLISECONDS);
                 return null;
             }
-            long wait = head.nextTickAt() - System.nanoTime();
+            long wait = due.firstDue() - System.nanoTime();
             if (wait > EARLY_NANOS) {
                 changed.awaitNanos(wait - EARLY_NANOS);
                 return null;
@@ -95,7 +90,7 @@ final class TickWorker implements Runnable {
     void adopt(MatchRuntime match) {
         lock.lock();
         try {
-            due.add(match);
+            due.add(match, match.nextTickAt());
             owned++;
             changed.signal();
         } finally {
@@ -107,8 +102,7 @@ final class TickWorker implements Runnable {
     List<MatchRuntime> evacuate() {
         lock.lock();
         try {
-            List<MatchRuntime> out = new ArrayList<>(due);
-            due.clear();
+            List<MatchRuntime> out = due.drain();
             owned -= out.size();
             return out;
         } finally {

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The log gives back every entry as appended, across block boundaries, checkpoints and rollbacks. */
+/**
+ * The log gives back every entry as appended, across seals of its raw buffer (full, or at a checkpoint), inputs longer
+ * than the buffer, and rollbacks over seals.
+ */
 class InputLogTests {
 
     @Test
     void entriesComeBackAcrossBlocksAndCheckpoints() {
         SplittableRandom random = new SplittableRandom(11);
-        InputLog log = new InputLog();
+        InputLog log = new InputLog(SMALL);
         List<LogEntry> written = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
             LogEntry entry = entry(random, i);
@@ -36,7 +39,7 @@ class InputLogTests {
     @Test
     void aRollbackDropsWhatCameAfterTheCheckpoint() {
         SplittableRandom random = new SplittableRandom(12);
-        InputLog log = new InputLog();
+        InputLog log = new InputLog(SMALL);
         List<LogEntry> kept = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             LogEntry entry = entry(random, i);
@@ -45,20 +48,28 @@ class InputLogTests {
         }
         int position = log.checkpoint();
         for (int i = 300; i < 600; i++) {
-            log.append(entry(random, i)); // several blocks' worth, then thrown away
+            log.append(entry(random, i)); // the buffer fills and is sealed several times, then all is thrown away
         }
         log.rollback(position);
         assertThat(log.size()).isEqualTo(300);
+        for (int i = 600; i < 700; i++) { // and the log goes on from the checkpoint
+            LogEntry entry = entry(random, i);
+            log.append(entry);
+            kept.add(entry);
+        }
+        assertThat(log.size()).isEqualTo(400);
         assertSame(InputLog.entries(log.toBytes()), kept);
     }
 
-    /** Inputs from none to three blocks long, so entries start, end and straddle block boundaries everywhere. */
+    private static final int SMALL = 1024;
+
+    /** Inputs from none to three buffers long, so the buffer is sealed at every fill level and outgrown. */
     private static LogEntry entry(SplittableRandom random, long tick) {
         int kind = random.nextInt(5);
         if (kind == 0) {
             return LogEntry.of(tick, random.nextInt(8), LogEntry.Kind.DROP);
         }
-        byte[] input = new byte[random.nextInt(kind == 1 ? 3 * InputLog.BLOCK : 80)];
+        byte[] input = new byte[random.nextInt(kind == 1 ? 3 * SMALL : 80)];
         random.nextBytes(input);
         return new LogEntry(tick, random.nextInt(8), LogEntry.Kind.INPUT, input, null);
     }
