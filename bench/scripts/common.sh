@@ -4,7 +4,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 JAVA="$JAVA_HOME/bin/java"
-JAR="$(ls "$ROOT"/server/target/game-backend-server-*-exec.jar | head -n1)"
+JAR="${SERVER_JAR:-$(ls "$ROOT"/server/target/game-backend-server-*-exec.jar | head -n1)}"
 WORK="$ROOT/bench/target/run"
 mkdir -p "$WORK"
 
@@ -20,7 +20,7 @@ bench_classpath() {
 start_server() {
   local name=$1 port=$2; shift 2
   env "$@" PORT="$port" GAME_DATA_DIR="$WORK/$name" EMBEDDED_POSTGRES_PORT=$((port + 10000)) \
-    "$JAVA" -XX:+UseCompactObjectHeaders -jar "$JAR" > "$WORK/$name.log" 2>&1 &
+    "$JAVA" -XX:+UseCompactObjectHeaders ${SERVER_OPTS:-} -jar "$JAR" > "$WORK/$name.log" 2>&1 &
   SERVER_PID=$!
 }
 

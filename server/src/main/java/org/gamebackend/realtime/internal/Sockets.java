@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.local.SynchronizationStrategy;
 import io.netty.channel.Channel;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +58,9 @@ final class Sockets implements SmartLifecycle {
         in.withConnection(c -> netty.set(c.channel()));
         Channel channel = Objects.requireNonNull(netty.get(), "a socket has a channel");
         channel.config().setWriteBufferWaterMark(waterMark);
+        // a match's tick writes a socket's state frame and then its input reply from another thread, each with its own
+        // flush: consolidated, they leave in one write system call (and replies sent while reading, at read end)
+        channel.pipeline().addFirst("flush-consolidation", new FlushConsolidationHandler(256, true));
         Connection connection = new Connection(this, channel, player, lease);
         open.add(connection);
         metrics.opened();
