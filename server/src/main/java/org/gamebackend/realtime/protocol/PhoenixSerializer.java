@@ -3,6 +3,7 @@ package org.gamebackend.realtime.protocol;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.gamebackend.platform.ReusedJsonWriter;
 import org.gamebackend.realtime.Payload;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -23,9 +24,12 @@ public final class PhoenixSerializer {
     private static final int MAX_FIELD = 255;
 
     private final JsonMapper json;
+    /** Replies and pushes are encoded on the event loops (20 a second per player in a real-time match). */
+    private final ReusedJsonWriter writer;
 
     public PhoenixSerializer(JsonMapper json) {
         this.json = json;
+        this.writer = new ReusedJsonWriter(json);
     }
 
     /** Decodes a text frame. Extra elements after the fifth are ignored, as Phoenix does. */
@@ -135,7 +139,7 @@ public final class PhoenixSerializer {
 
     /** Any JSON frame, such as {@code phx_close} and {@code phx_error} whose ref is the join_ref. */
     public Encoded message(@Nullable String joinRef, @Nullable String ref, String topic, String event, Object payload) {
-        return new Encoded(json.writeValueAsBytes(new @Nullable Object[] {joinRef, ref, topic, event, payload}), false);
+        return new Encoded(writer.write(new @Nullable Object[] {joinRef, ref, topic, event, payload}), false);
     }
 
     private static Encoded binary(byte[] payload, int kind, @Nullable String... fields) {
