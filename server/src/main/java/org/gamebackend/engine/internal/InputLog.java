@@ -34,7 +34,7 @@ final class InputLog {
             ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
 
     /** The raw buffer's size (an input longer than this gets a buffer of its own size). */
-    static final int RAW = 16 * 1024;
+    private static final int RAW = 16 * 1024;
 
     /** Bytes of an entry before its input: tick, seat, kind, input length. */
     private static final int HEADER = 14;
@@ -88,13 +88,21 @@ final class InputLog {
         if (pending == 0) {
             return;
         }
-        int before = chunks.isEmpty() ? 0 : ends[chunks.size() - 1];
+        addChunk(deflate(raw, used), pending);
+        clearRaw();
+    }
+
+    /** Appends a sealed chunk holding {@code count} entries. */
+    private void addChunk(byte[] chunk, int count) {
         if (chunks.size() == ends.length) {
             ends = Arrays.copyOf(ends, ends.length * 2);
         }
-        ends[chunks.size()] = before + pending;
-        chunks.add(deflate(raw, used));
-        clearRaw();
+        ends[chunks.size()] = sealedEntries() + count;
+        chunks.add(chunk);
+    }
+
+    private int sealedEntries() {
+        return chunks.isEmpty() ? 0 : ends[chunks.size() - 1];
     }
 
     private void clearRaw() {
@@ -120,7 +128,7 @@ final class InputLog {
     }
 
     int size() {
-        return (chunks.isEmpty() ? 0 : ends[chunks.size() - 1]) + pending;
+        return sealedEntries() + pending;
     }
 
     /** Every entry so far, as one byte array of length-prefixed deflated chunks (what the database keeps). */
@@ -140,14 +148,8 @@ final class InputLog {
 
     static InputLog fromBytes(byte[] bytes) {
         InputLog log = new InputLog();
-        int entries = 0;
         for (byte[] chunk : split(bytes)) {
-            entries += read(inflate(chunk)).size();
-            if (log.chunks.size() == log.ends.length) {
-                log.ends = Arrays.copyOf(log.ends, log.ends.length * 2);
-            }
-            log.ends[log.chunks.size()] = entries;
-            log.chunks.add(chunk);
+            log.addChunk(chunk, read(inflate(chunk)).size());
         }
         return log;
     }

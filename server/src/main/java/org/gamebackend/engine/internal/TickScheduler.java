@@ -76,7 +76,7 @@ final class TickScheduler {
             }
             long now = System.nanoTime();
             if (now - last > TimeUnit.MILLISECONDS.toNanos(period) + stallNanos / 4) {
-                watchedSince = now; // we were not running: whatever stopped us stopped the workers too
+                unwatchedUntil(now); // we were not running: whatever stopped us stopped the workers too
             }
             last = now;
             check(now);
