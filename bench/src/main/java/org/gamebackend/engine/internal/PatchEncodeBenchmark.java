@@ -8,9 +8,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.MatchId;
+import org.gamebackend.engine.RawJson;
 import org.gamebackend.engine.Seat;
 import org.gamebackend.games.arena.Arena;
 import org.gamebackend.games.arena.ArenaInput;
+import org.gamebackend.games.arena.ReflectiveArenaView;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * One arena patch, piece by piece: the game's view of a 4-player match in play (shots flying), the view encoded by
- * the state codec, and the broadcast payload around the encoded state encoded again as PubSub does.
+ * the state codec, and the broadcast payload around the encoded state encoded again as PubSub does. The
+ * {@code …Reflective} and {@code …Map} cases are what the view and the payload cost before they wrote themselves.
  *
  * <p>{@code bash bench/scripts/jmh.sh PatchEncodeBenchmark}
  */
@@ -39,6 +42,7 @@ public class PatchEncodeBenchmark {
     private final StateCodec codec = new StateCodec();
     private final Simulation<?, ?> sim;
     private final Object view;
+    private final Object reflectiveView;
     private final byte[] encoded;
 
     public PatchEncodeBenchmark() {
@@ -64,6 +68,7 @@ public class PatchEncodeBenchmark {
             sim.step();
         }
         view = sim.view();
+        reflectiveView = ReflectiveArenaView.of(view);
         encoded = codec.write(view);
         System.out.println("\npatch state: " + encoded.length + " bytes: " + new String(encoded));
     }
@@ -79,7 +84,17 @@ public class PatchEncodeBenchmark {
     }
 
     @Benchmark
+    public byte[] encodeViewReflective() {
+        return codec.write(reflectiveView);
+    }
+
+    @Benchmark
     public void encodePayload(Blackhole bh) {
-        bh.consume(codec.write(Map.of("tick", 200L, "state", RawJson.of(encoded))));
+        bh.consume(codec.write(new StatePush(200L, RawJson.value(encoded))));
+    }
+
+    @Benchmark
+    public void encodePayloadMap(Blackhole bh) {
+        bh.consume(codec.write(Map.of("tick", 200L, "state", RawJson.value(encoded))));
     }
 }

@@ -15,6 +15,7 @@ import org.gamebackend.engine.BotPlayers;
 import org.gamebackend.engine.InputResult;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchResult;
+import org.gamebackend.engine.RawJson;
 import org.gamebackend.engine.Seat;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -146,7 +147,7 @@ final class MatchRuntime {
         this.lastSnapshot = sim.snapshot();
         this.nextTickAt = firstTickAt;
         this.tick = sim.currentTick();
-        this.lastState = RawJson.of(codec.write(sim.view()));
+        this.lastState = RawJson.value(codec.write(sim.view()));
         this.botPlayers = botPlayers;
         this.bots = new BotPlayer[seats.size()];
         this.botHolders = new PlayerId[seats.size()];
@@ -460,9 +461,9 @@ final class MatchRuntime {
     }
 
     private void patch() {
-        RawValue state = RawJson.of(codec.write(sim.view()));
+        RawValue state = RawJson.value(codec.write(sim.view()));
         lastState = state;
-        outlet.broadcast(id, "state", Map.of("tick", tick, "state", state));
+        outlet.broadcast(id, "state", new StatePush(tick, state));
     }
 
     private void finish(MatchResult result) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import org.gamebackend.engine.RawJson;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,12 +61,12 @@ class StateCodecTests {
     @Test
     void rawJsonIsCopiedIntoTheDocumentAsItIs() {
         byte[] small = "{\"a\":[1,2,\"ü\"]}".getBytes(StandardCharsets.UTF_8);
-        assertThat(new String(codec.write(Map.of("state", RawJson.of(small))), StandardCharsets.UTF_8))
+        assertThat(new String(codec.write(Map.of("state", RawJson.value(small))), StandardCharsets.UTF_8))
                 .isEqualTo("{\"state\":{\"a\":[1,2,\"ü\"]}}");
         // larger than the generator's buffer: written through its fallback path
         String big = "[" + "1,".repeat(20_000) + "2]";
         assertThat(new String(
-                        codec.write(List.of("x", RawJson.of(big.getBytes(StandardCharsets.UTF_8)))),
+                        codec.write(List.of("x", RawJson.value(big.getBytes(StandardCharsets.UTF_8)))),
                         StandardCharsets.UTF_8))
                 .isEqualTo("[\"x\"," + big + "]");
     }

@@ -356,4 +356,49 @@ class ArenaTests {
         assertThat(view.get("shots").get(0).get("vx").asInt()).isEqualTo(2000);
         assertThat(view.get("tick").asLong()).isEqualTo(1);
     }
+
+    /** The view's components, written by reflection: what {@link ArenaView} gave before it wrote itself. */
+    record ReflectiveView(long tick, long endTick, ArenaView.PlayerView[] players, ArenaView.ShotView[] shots) {}
+
+    @Test
+    void theViewWritesItselfExactlyAsReflectionWouldWriteItsComponents() {
+        match = started(3, Duration.ofMinutes(3), 11);
+        place(0, 200, 1600);
+        place(1, 3000, 200);
+        p(2).left = true; // gone: not alive
+        send(0, 0.5, -0.5, true, 1.234);
+        send(1, -1, 0, true, -2.718);
+        match.step(3);
+        ArenaView view = ArenaView.of(match.state);
+        assertThat(view.shots()).hasSizeGreaterThan(1);
+        assertThat(view.players()).extracting(ArenaView.PlayerView::alive).contains(true, false);
+
+        String reflective = TestMatch.JSON.writeValueAsString(
+                new ReflectiveView(view.tick(), view.endTick(), view.players(), view.shots()));
+        assertThat(TestMatch.JSON.writeValueAsString(view)).isEqualTo(reflective);
+    }
+
+    @Test
+    void numbersAreWrittenAsTheJdkWritesThem() {
+        long[] longs = {0, 7, -7, 10, 4750, -4750, 72_000, Long.MAX_VALUE, Long.MIN_VALUE, Integer.MIN_VALUE};
+        for (long v : longs) {
+            assertThat(new ArenaView.Text().number(v).toString()).isEqualTo(Long.toString(v));
+        }
+        // aims are in hundredths: the fast path, checked against Double.toString across and beyond their range
+        for (long h = -2_000; h <= 2_000; h++) {
+            assertThat(new ArenaView.Text().decimal(h / 100.0).toString()).isEqualTo(Double.toString(h / 100.0));
+        }
+        double[] others = {999_999_999 / 100.0, -999_999_999 / 100.0, 1e7, 1.0e-5, 0.125, Math.PI, -0.0, 1e300};
+        for (double v : others) {
+            assertThat(new ArenaView.Text().decimal(v).toString()).isEqualTo(Double.toString(v));
+        }
+    }
+
+    @Test
+    void anIdThatNeedsEscapingIsEscapedAsJacksonWould() {
+        String odd = "a\"b\\c\nd\u0001é";
+        assertThat(new ArenaView.Text().string(odd).toString()).isEqualTo(TestMatch.JSON.writeValueAsString(odd));
+        String uuid = match.id(0);
+        assertThat(new ArenaView.Text().string(uuid).toString()).isEqualTo(TestMatch.JSON.writeValueAsString(uuid));
+    }
 }

@@ -1,38 +1,54 @@
-package org.gamebackend.engine.internal;
+package org.gamebackend.engine;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.SerializableString;
 import tools.jackson.databind.util.RawValue;
 
 /**
- * JSON already encoded as UTF-8, written into a larger document as it is. A patch's state is encoded once per patch;
- * with this the frame around it copies those bytes instead of decoding them to a {@code String} and encoding the
- * characters again (a UTF-8 generator asks for {@link #appendUnquotedUTF8}). Only the raw forms are meaningful: this
- * is never a JSON string value.
+ * JSON already encoded as UTF-8, written into a larger document as it is. The engine encodes a patch's state once and
+ * puts it into every frame with this, copying bytes instead of decoding them to a {@code String} and encoding the
+ * characters again (a UTF-8 generator asks for {@link #appendUnquotedUTF8}). A game whose view writes its own JSON
+ * (see docs/writing-a-game.md, "A view written often") hands its bytes to {@link
+ * tools.jackson.core.JsonGenerator#writeRawValue(SerializableString)} through this. Only the raw forms are
+ * meaningful: this is never a JSON string value.
  */
-final class RawJson implements SerializableString {
+public final class RawJson implements SerializableString {
 
     private final byte[] utf8;
+    private final int length;
     private @Nullable String text;
 
-    private RawJson(byte[] utf8) {
+    private RawJson(byte[] utf8, int length) {
+        if (length < 0 || length > utf8.length) {
+            throw new IllegalArgumentException("length " + length + " outside 0.." + utf8.length);
+        }
         this.utf8 = utf8;
+        this.length = length;
+    }
+
+    /**
+     * The first {@code length} bytes of {@code utf8}, not copied: the caller must not change them until they are
+     * written.
+     */
+    public static RawJson of(byte[] utf8, int length) {
+        return new RawJson(utf8, length);
     }
 
     /** A value that serializes as the given JSON (not copied: the caller must not change it afterwards). */
-    static RawValue of(byte[] utf8) {
-        return new RawValue(new RawJson(utf8));
+    public static RawValue value(byte[] utf8) {
+        return new RawValue(new RawJson(utf8, utf8.length));
     }
 
     @Override
     public String getValue() {
         String s = text;
         if (s == null) {
-            s = new String(utf8, StandardCharsets.UTF_8);
+            s = new String(utf8, 0, length, StandardCharsets.UTF_8);
             text = s;
         }
         return s;
@@ -50,7 +66,8 @@ final class RawJson implements SerializableString {
 
     @Override
     public byte[] asUnquotedUTF8() {
-        return utf8; // as Jackson's own SerializedString does: callers only read it
+        // the whole array as Jackson's own SerializedString does (callers only read it), or a copy of its part
+        return length == utf8.length ? utf8 : Arrays.copyOf(utf8, length);
     }
 
     @Override
@@ -70,11 +87,11 @@ final class RawJson implements SerializableString {
 
     @Override
     public int appendUnquotedUTF8(byte[] buffer, int offset) {
-        if (offset + utf8.length > buffer.length) {
+        if (offset + length > buffer.length) {
             return -1; // the generator then writes asUnquotedUTF8() through its own buffering
         }
-        System.arraycopy(utf8, 0, buffer, offset, utf8.length);
-        return utf8.length;
+        System.arraycopy(utf8, 0, buffer, offset, length);
+        return length;
     }
 
     @Override
@@ -94,8 +111,8 @@ final class RawJson implements SerializableString {
 
     @Override
     public int writeUnquotedUTF8(OutputStream out) throws IOException {
-        out.write(utf8);
-        return utf8.length;
+        out.write(utf8, 0, length);
+        return length;
     }
 
     @Override
@@ -105,11 +122,11 @@ final class RawJson implements SerializableString {
 
     @Override
     public int putUnquotedUTF8(ByteBuffer buffer) {
-        if (buffer.remaining() < utf8.length) {
+        if (buffer.remaining() < length) {
             return -1;
         }
-        buffer.put(utf8);
-        return utf8.length;
+        buffer.put(utf8, 0, length);
+        return length;
     }
 
     @Override
