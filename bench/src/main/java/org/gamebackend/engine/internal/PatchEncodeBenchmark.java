@@ -71,6 +71,7 @@ public class PatchEncodeBenchmark {
         reflectiveView = ReflectiveArenaView.of(view);
         encoded = codec.write(view);
         System.out.println("\npatch state: " + encoded.length + " bytes: " + new String(encoded));
+        System.out.println("snapshot state: " + sim.snapshot().state().length + " bytes");
     }
 
     @Benchmark
@@ -81,6 +82,12 @@ public class PatchEncodeBenchmark {
     @Benchmark
     public byte[] encodeView() {
         return codec.write(view);
+    }
+
+    /** The whole state and the log checkpoint, as every match does every {@code snapshot-every} ticks. */
+    @Benchmark
+    public Object snapshot() {
+        return sim.snapshot();
     }
 
     @Benchmark

@@ -107,7 +107,9 @@ final class MatchRuntime {
     private final @Nullable PlayerId[] botHolders;
     private int botCount;
 
-    private Snapshot lastSnapshot;
+    /** Where a failure rolls back to: refilled in place every {@code snapshot-every} ticks. */
+    private final RestartPoint restartPoint = new RestartPoint();
+
     private long nextTickAt;
     private int restarts;
     private int overruns;
@@ -144,7 +146,7 @@ final class MatchRuntime {
         this.intervalNanos = sim.game().spec().tickInterval().toNanos();
         this.ticksPerPatch = sim.game().spec().ticksPerPatch();
         this.snapshotPhase = Math.floorMod(id.hashCode(), props.snapshotEvery());
-        this.lastSnapshot = sim.snapshot();
+        sim.checkpoint(restartPoint);
         this.nextTickAt = firstTickAt;
         this.tick = sim.currentTick();
         this.lastState = RawJson.value(codec.write(sim.view()));
@@ -258,7 +260,7 @@ final class MatchRuntime {
                 return false;
             }
             if ((tick + snapshotPhase) % props.snapshotEvery() == 0) {
-                lastSnapshot = sim.snapshot();
+                sim.checkpoint(restartPoint);
             }
             long took = System.nanoTime() - started;
             overruns = took > intervalNanos ? overruns + 1 : 0;
@@ -495,9 +497,9 @@ final class MatchRuntime {
                 game(),
                 sim.currentTick(),
                 failure.toString(),
-                restart ? "restarting from tick " + lastSnapshot.tick() : "giving up after " + props.maxRestarts());
+                restart ? "restarting from tick " + restartPoint.tick : "giving up after " + props.maxRestarts());
         listener.failed(this, failure, restart);
-        sim.restore(lastSnapshot);
+        sim.restore(restartPoint);
         seats = List.copyOf(sim.seats());
         syncBots();
         tick = sim.currentTick();

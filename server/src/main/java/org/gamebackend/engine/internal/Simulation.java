@@ -266,42 +266,51 @@ final class Simulation<S, I> implements MatchContext {
         return requested;
     }
 
+    /** The match as it is, to store (graceful shutdown). Seals the log, as every checkpoint does. */
     Snapshot snapshot() {
-        return new Snapshot(
-                tick,
-                random.state(),
-                codec.write(state),
-                log.checkpoint(),
-                joined.clone(),
-                connected.clone(),
-                gone.clone(),
-                graceEnds.clone(),
-                seats.stream().map(s -> s.player().toString()).toArray(String[]::new));
+        RestartPoint point = new RestartPoint();
+        checkpoint(point);
+        return point.toSnapshot();
     }
 
-    /** Back to a snapshot: state, tick, random source, seats and log as they were then. */
+    /** Fills {@code point} with the match as it is (in its own arrays where they fit) and seals the log there. */
+    void checkpoint(RestartPoint point) {
+        point.tick = tick;
+        point.randomState = random.state();
+        point.state(codec.write(state));
+        point.logPosition = log.checkpoint();
+        PlayerId[] holders = point.seats(seats.size());
+        System.arraycopy(joined, 0, point.joined, 0, joined.length);
+        System.arraycopy(connected, 0, point.connected, 0, connected.length);
+        System.arraycopy(gone, 0, point.gone, 0, gone.length);
+        System.arraycopy(graceEnds, 0, point.graceEnds, 0, graceEnds.length);
+        for (int i = 0; i < seats.size(); i++) {
+            holders[i] = seats.get(i).player();
+        }
+    }
+
+    /** Back to a stored snapshot: state, tick, random source, seats and log as they were then. */
     void restore(Snapshot snapshot) {
-        this.state = codec.read(snapshot.state(), game.stateType());
-        this.tick = snapshot.tick();
-        this.random.reset(snapshot.randomState());
-        System.arraycopy(snapshot.joined(), 0, joined, 0, joined.length);
-        System.arraycopy(snapshot.connected(), 0, connected, 0, connected.length);
-        System.arraycopy(snapshot.gone(), 0, gone, 0, gone.length);
-        System.arraycopy(snapshot.graceEnds(), 0, graceEnds, 0, graceEnds.length);
-        String[] players = snapshot.players();
+        restore(RestartPoint.of(snapshot));
+    }
+
+    /** Back to a checkpoint: state, tick, random source, seats and log as they were then. */
+    void restore(RestartPoint point) {
+        this.state = codec.read(point.state, point.stateLength, game.stateType());
+        this.tick = point.tick;
+        this.random.reset(point.randomState);
+        System.arraycopy(point.joined, 0, joined, 0, joined.length);
+        System.arraycopy(point.connected, 0, connected, 0, connected.length);
+        System.arraycopy(point.gone, 0, gone, 0, gone.length);
+        System.arraycopy(point.graceEnds, 0, graceEnds, 0, graceEnds.length);
+        PlayerId[] players = point.players;
         if (players != null) {
             for (int i = 0; i < players.length; i++) {
                 Seat s = seats.get(i);
-                seats.set(
-                        i,
-                        new Seat(
-                                i,
-                                PlayerId.parse(players[i]),
-                                s.bot() && players[i].equals(s.player().toString()),
-                                s.team()));
+                seats.set(i, new Seat(i, players[i], s.bot() && players[i].equals(s.player()), s.team()));
             }
         }
-        log.rollback(snapshot.logPosition());
+        log.rollback(point.logPosition);
         outbox.clear();
         patchRequested = true;
         result = null;

@@ -56,6 +56,11 @@ final class StateCodec {
         return state.readValue(json, type);
     }
 
+    /** Reads {@code json[0 .. length)}. */
+    <T> T read(byte[] json, int length, Class<T> type) {
+        return state.readValue(json, 0, length, type);
+    }
+
     /** Parses an input strictly; throws {@link tools.jackson.core.JacksonException} with a readable message. */
     <I> I input(byte[] json, Class<I> type) {
         return input.readValue(json, type);
