@@ -5,7 +5,8 @@
 # Usage: bench/scripts/arena-socket-load.sh [matches] [seconds] [warmup]   (MATCHES may be a list: "50 100 200")
 source "$(dirname "$0")/common.sh"
 # a fixed, pre-touched heap: on this VM a first touch of memory is slow enough to stretch GC pauses (docs/benchmarks.md)
-export SERVER_OPTS="${SERVER_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch}"
+# and the image's collector flags (Dockerfile)
+export SERVER_OPTS="${SERVER_OPTS:--Xms2g -Xmx2g -XX:+AlwaysPreTouch -XX:+UseG1GC -XX:MaxGCPauseMillis=25 -XX:MaxTenuringThreshold=1}"
 machine
 for matches in ${1:-100}; do
   rm -rf "$WORK/arena-socket"
