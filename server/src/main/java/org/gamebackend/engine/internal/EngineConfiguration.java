@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import org.gamebackend.engine.BotPlayers;
 import org.gamebackend.engine.Game;
+import org.gamebackend.platform.GameMode;
+import org.gamebackend.platform.GameProperties;
 import org.gamebackend.platform.cache.CacheSpec;
 import org.gamebackend.realtime.Presence;
 import org.gamebackend.realtime.PubSub;
@@ -48,11 +50,13 @@ class EngineConfiguration {
             Clock clock,
             ObjectProvider<BotPlayers> bots,
             CacheManager caches,
+            GameProperties game,
             @org.springframework.beans.factory.annotation.Value("${game.command:}") String command) {
         MatchEngine engine = new MatchEngine(
                 games, props, store, outlet, new EngineMetrics(meters), events, json, clock, bots, caches);
         // a one-shot command must not end other servers' running matches as orphans, nor resume them
         engine.autoStartup(command.isBlank());
+        engine.clustered(game.mode() == GameMode.CLUSTER);
         Gauge.builder("game.matches.running", engine, MatchEngine::runningCount)
                 .description("matches running on this node")
                 .register(meters);

@@ -57,6 +57,8 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     private static final Logger log = LoggerFactory.getLogger(MatchEngine.class);
 
     private volatile boolean autoStartup = true;
+    /** Cluster mode: other nodes run matches in the same database. */
+    private volatile boolean clustered;
 
     private final Map<String, Game<?, ?>> games;
     private final EngineProperties props;
@@ -417,11 +419,15 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     public void start() {
         scheduler = new TickScheduler(props.workerCount(), props.stallAfter().toNanos());
         // first the matches lost in a crash (running, no snapshot), then resume the suspended ones
-        int orphans = store.abortOrphans("server_stopped");
-        if (orphans > 0) {
-            log.warn(
-                    "{} matches were running when the server last stopped without a snapshot; ended as aborted",
-                    orphans);
+        if (clustered) {
+            log.info("cluster mode: running matches without a snapshot may be on other nodes; none is ended at start");
+        } else {
+            int orphans = store.abortOrphans("server_stopped");
+            if (orphans > 0) {
+                log.warn(
+                        "{} matches were running when the server last stopped without a snapshot; ended as aborted",
+                        orphans);
+            }
         }
         if (props.resumeOnStart()) {
             resumeSuspended();
@@ -469,6 +475,14 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         this.autoStartup = autoStartup;
     }
 
+    /**
+     * In cluster mode a match running without a snapshot may be running on another node, so a starting node ends none
+     * of them as lost; and two nodes starting together each resume a different suspended match.
+     */
+    void clustered(boolean clustered) {
+        this.clustered = clustered;
+    }
+
     @Override
     public int getPhase() {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
@@ -476,10 +490,15 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
 
     private void resumeSuspended() {
         for (MatchStore.Suspended s : store.suspended()) {
+            if (!games.containsKey(s.game())) {
+                log.warn("cannot resume match {}: game {} is not installed", s.id(), s.game());
+            }
+        }
+        // each one claimed (its snapshot taken out of the row) before it runs: no two nodes resume the same match
+        for (MatchStore.Suspended s : store.claimSuspended(games.keySet())) {
             Game<?, ?> game = games.get(s.game());
             if (game == null) {
-                log.warn("cannot resume match {}: game {} is not installed", s.id(), s.game());
-                continue;
+                throw new IllegalStateException("claimed a match of a game not installed: " + s.game());
             }
             Snapshot snapshot = json.readValue(s.snapshot(), Snapshot.class);
             Simulation<?, ?> sim =
@@ -491,7 +510,6 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                 }
             }
             sim.discardOutbox();
-            store.clearSnapshot(s.id());
             MatchRuntime runtime = new MatchRuntime(
                     s.id(),
                     s.mode(),

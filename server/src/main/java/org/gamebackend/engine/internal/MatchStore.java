@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,22 +113,40 @@ final class MatchStore {
     List<Suspended> suspended() {
         return jdbc.sql("select id, game, mode, seats, seed, started_at, snapshot, snapshot_log from matches"
                         + " where status = 'running' and snapshot is not null")
-                .query((rs, i) -> new Suspended(
-                        new MatchId(rs.getObject("id", UUID.class)),
-                        rs.getString("game"),
-                        rs.getString("mode"),
-                        seats(rs.getString("seats")),
-                        rs.getLong("seed"),
-                        rs.getTimestamp("started_at").toInstant(),
-                        rs.getBytes("snapshot"),
-                        rs.getBytes("snapshot_log")))
+                .query(this::suspendedRow)
                 .list();
     }
 
-    void clearSnapshot(MatchId id) {
-        jdbc.sql("update matches set snapshot = null, snapshot_log = null where id = ?")
-                .param(id.value())
-                .update();
+    private Suspended suspendedRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Suspended(
+                new MatchId(rs.getObject("id", UUID.class)),
+                rs.getString("game"),
+                rs.getString("mode"),
+                seats(rs.getString("seats")),
+                rs.getLong("seed"),
+                rs.getTimestamp("started_at").toInstant(),
+                rs.getBytes("snapshot"),
+                rs.getBytes("snapshot_log"));
+    }
+
+    /**
+     * Takes every suspended match of the given games out of the table's care: returns them and clears their snapshots
+     * in one statement. Rows another node is claiming at the same moment are skipped, so each match is resumed by one
+     * node only.
+     */
+    List<Suspended> claimSuspended(Collection<String> games) {
+        if (games.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("update matches m set snapshot = null, snapshot_log = null"
+                        + " from (select id, snapshot, snapshot_log from matches"
+                        + " where status = 'running' and snapshot is not null and game = any(?)"
+                        + " for update skip locked) s"
+                        + " where m.id = s.id"
+                        + " returning m.id, m.game, m.mode, m.seats, m.seed, m.started_at, s.snapshot, s.snapshot_log")
+                .param(games.toArray(String[]::new))
+                .query(this::suspendedRow)
+                .list();
     }
 
     /** Running matches without a snapshot were lost in a crash: they end as aborted. */

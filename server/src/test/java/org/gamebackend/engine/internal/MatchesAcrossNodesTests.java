@@ -1,0 +1,108 @@
+package org.gamebackend.engine.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.gamebackend.accounts.PlayerId;
+import org.gamebackend.engine.MatchId;
+import org.gamebackend.engine.MatchRequest;
+import org.gamebackend.support.Databases;
+import org.gamebackend.support.RunningServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Several nodes on one database (this machine's PostgreSQL, Redis and RabbitMQ): a node that starts must not end the
+ * matches other nodes are running, and a suspended match is resumed by one node only.
+ */
+class MatchesAcrossNodesTests {
+
+    String database = "";
+
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        database = Databases.create();
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        Databases.drop(database);
+    }
+
+    private RunningServer node(String mode, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
+                "GAME_MODE=" + mode,
+                "JWT_SECRET=nodes-tests-secret-0123456789-abcdefghijklm",
+                "game.cache.redis.key-prefix=gb:test:" + UUID.randomUUID() + ":cache:v1:",
+                "jobrunr.background-job-server.enabled=false"));
+        args.addAll(List.of(more));
+        return RunningServer.start(args.toArray(String[]::new));
+    }
+
+    private static MatchId ticTacToe(MatchEngine engine) {
+        return engine.create(new MatchRequest(
+                "tictactoe",
+                "tictactoe",
+                List.of(
+                        new MatchRequest.SeatRequest(new PlayerId(UUID.randomUUID()), false, 0),
+                        new MatchRequest.SeatRequest(new PlayerId(UUID.randomUUID()), false, 1))));
+    }
+
+    private String status(MatchId id) throws SQLException {
+        try (Connection c = Databases.connect(database);
+                var ps = c.prepareStatement("select status from matches where id = ?")) {
+            ps.setObject(1, id.value());
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void aNodeStartingInClusterModeLeavesTheOtherNodesMatchesRunning() throws SQLException {
+        try (RunningServer a = node("cluster")) {
+            MatchEngine engineA = a.context().getBean(MatchEngine.class);
+            MatchId id = ticTacToe(engineA);
+            try (RunningServer b = node("cluster")) {
+                assertThat(b.context().getBean(MatchEngine.class).isRunning()).isTrue();
+                assertThat(status(id))
+                        .as("not ended as lost by the node that started")
+                        .isEqualTo("running");
+                assertThat(engineA.live(id)).isPresent();
+            }
+        }
+    }
+
+    @Test
+    void aSuspendedMatchIsClaimedOnceAndItsSnapshotTakenOut() throws SQLException {
+        MatchId id;
+        try (RunningServer a = node("cluster")) {
+            id = ticTacToe(a.context().getBean(MatchEngine.class));
+        } // a graceful stop: the match is suspended with its snapshot
+        try (RunningServer b = node("cluster", "game.engine.resume-on-start=false")) {
+            MatchStore store = b.context().getBean(MatchStore.class);
+            assertThat(store.suspended()).extracting(MatchStore.Suspended::id).containsExactly(id);
+            assertThat(store.claimSuspended(Set.of("arena")))
+                    .as("only games asked for")
+                    .isEmpty();
+
+            List<MatchStore.Suspended> claimed = store.claimSuspended(Set.of("tictactoe", "arena"));
+            assertThat(claimed).extracting(MatchStore.Suspended::id).containsExactly(id);
+            assertThat(claimed.getFirst().snapshot()).isNotEmpty();
+            assertThat(claimed.getFirst().log()).isNotNull();
+
+            assertThat(store.claimSuspended(Set.of("tictactoe")))
+                    .as("a second node finds nothing")
+                    .isEmpty();
+            assertThat(store.suspended()).isEmpty();
+            assertThat(status(id)).isEqualTo("running");
+        }
+    }
+}
