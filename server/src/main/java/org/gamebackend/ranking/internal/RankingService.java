@@ -114,14 +114,31 @@ public final class RankingService {
             throw ApiException.badField("limit", "bad_limit", "limit must be between 1 and " + limits.maxLimit());
         }
         String cacheKey = key.redisKey() + ":" + size + ":" + (cursor == null ? "" : cursor);
-        BoardView view = pages.get(cacheKey, () -> {
-            long offset = cursor == null ? 0 : resume(key, cursor);
-            List<BoardEntry> page = boards.range(key, offset, size);
-            long total = boards.size(key);
-            String next = page.size() == size && offset + size < total ? cursorOf(page.getLast()) : null;
-            return new BoardView(key.mode(), key.region(), key.season(), total, named(page), next);
-        });
+        BoardView view = pages.get(cacheKey, () -> read(key, size, cursor));
         return Objects.requireNonNull(view);
+    }
+
+    /**
+     * The first page of a board read from the boards themselves, not the page cache, and put in the cache: for a
+     * reader told that the board has just changed (GraphQL's {@code leaderboardChanged}), which the cache, filled up
+     * to its TTL ago, would otherwise answer with the board from before the change.
+     */
+    public BoardView freshBoard(String mode, int limit) {
+        BoardKey key = key(mode, null, null);
+        if (limit < 1 || limit > limits.maxLimit()) {
+            throw ApiException.badField("limit", "bad_limit", "limit must be between 1 and " + limits.maxLimit());
+        }
+        BoardView view = read(key, limit, null);
+        pages.put(key.redisKey() + ":" + limit + ":", view);
+        return view;
+    }
+
+    private BoardView read(BoardKey key, int size, @Nullable String cursor) {
+        long offset = cursor == null ? 0 : resume(key, cursor);
+        List<BoardEntry> page = boards.range(key, offset, size);
+        long total = boards.size(key);
+        String next = page.size() == size && offset + size < total ? cursorOf(page.getLast()) : null;
+        return new BoardView(key.mode(), key.region(), key.season(), total, named(page), next);
     }
 
     public BoardView around(

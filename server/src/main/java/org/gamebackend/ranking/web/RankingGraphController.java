@@ -99,8 +99,10 @@ class RankingGraphController {
             throw ApiException.badField("top", "bad_top", "top must be between 1 and 100");
         }
         Flux<Board> read = Flux.defer(() -> Blocking.call(() -> Board.of(ranking.board(mode, null, null, n, null))));
+        // after a change, past the page cache: it may hold the board from before the change for its whole TTL
+        Flux<Board> reread = Flux.defer(() -> Blocking.call(() -> Board.of(ranking.freshBoard(mode, n))));
         // the board now, then again after changes; an unknown mode fails the first read and so the subscription
-        return read.concatWith(changes.of(mode).sample(BOARD_INTERVAL).concatMap(changed -> read))
+        return read.concatWith(changes.of(mode).sample(BOARD_INTERVAL).concatMap(changed -> reread))
                 .distinctUntilChanged(Board::edges);
     }
 
