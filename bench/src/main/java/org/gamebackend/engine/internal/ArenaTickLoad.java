@@ -69,7 +69,7 @@ public final class ArenaTickLoad {
         };
         int workers = Runtime.getRuntime().availableProcessors();
         EngineProperties props = new EngineProperties(
-                workers, 256, 100, 3, 1_000_000, Duration.ofMillis(250), Duration.ofSeconds(30), false);
+                workers, 256, 100, 3, 1_000_000, Duration.ofMillis(250), Duration.ofSeconds(30), false, Duration.ZERO);
         Game<?, ?> game = new Arena(Duration.ofHours(1));
         org.gamebackend.engine.BotPlayers roster = bots
                 ? org.gamebackend.bots.internal.BotRoster.rulesOnly(

@@ -15,7 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param overrunLimit consecutive ticks over the tick budget that count as a failure
  * @param stallAfter a worker stuck this long in one match hands its other matches to another worker
  * @param dropGrace how long a dropped player's seat is held
- * @param resumeOnStart resume matches that were running at the last graceful shutdown
+ * @param resumeOnStart resume matches that were running at the last graceful shutdown, or with a durable snapshot
+ * @param durableEvery how often a running match's snapshot is also written to PostgreSQL, so that a crash loses at
+ *     most about this much of it (the next start resumes it from there); taken at the first in-memory snapshot after
+ *     each interval; 0 = only at a graceful shutdown. Not in cluster mode, where a starting node cannot tell a crashed
+ *     node's matches from a running node's
  */
 @ConfigurationProperties("game.engine")
 public record EngineProperties(
@@ -26,7 +30,8 @@ public record EngineProperties(
         @DefaultValue("20") int overrunLimit,
         @DefaultValue("100ms") Duration stallAfter,
         @DefaultValue("30s") Duration dropGrace,
-        @DefaultValue("true") boolean resumeOnStart) {
+        @DefaultValue("true") boolean resumeOnStart,
+        @DefaultValue("30s") Duration durableEvery) {
 
     public int workerCount() {
         return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();

@@ -74,6 +74,13 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     private final Map<MatchId, MatchRuntime> running = new ConcurrentHashMap<>();
     private final Map<PlayerId, MatchId> byPlayer = new ConcurrentHashMap<>();
     private final ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
+    /** Durable snapshots waiting to be written, the latest per match ({@code game.engine.durable-every}). */
+    private final Map<MatchId, Durable> durable = new ConcurrentHashMap<>();
+
+    private volatile java.util.concurrent.@Nullable ScheduledExecutorService durableWriter;
+
+    private record Durable(long tick, Snapshot snapshot, byte[] log) {}
+
     private @Nullable TickScheduler scheduler;
     private final Cache summaries;
 
@@ -359,6 +366,33 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     // --- MatchRuntime.Listener (on tick workers: hand off) -------------------------------------------------------
 
     @Override
+    public boolean wantsDurable() {
+        return !clustered && props.durableEvery().isPositive();
+    }
+
+    @Override
+    public void durable(MatchRuntime match, Snapshot snapshot, byte[] log) {
+        durable.put(match.id, new Durable(snapshot.tick(), snapshot, log)); // a newer one replaces one not yet written
+    }
+
+    /** Writes the waiting durable snapshots (one thread, every second); a match that ended since is left alone. */
+    private void writeDurable() {
+        for (MatchId id : List.copyOf(durable.keySet())) {
+            Durable d = durable.remove(id);
+            if (d == null) {
+                continue;
+            }
+            try {
+                store.suspend(id, d.tick(), json.writeValueAsBytes(d.snapshot()), d.log());
+            } catch (RuntimeException e) {
+                durable.putIfAbsent(id, d); // the database is away: the next pass tries again, unless newer came
+                log.warn("could not write the durable snapshot of match {}: {}", id, e.toString());
+                return;
+            }
+        }
+    }
+
+    @Override
     public void ended(MatchRuntime match, MatchResult result) {
         long ticks = match.tick();
         byte[] logBytes = match.logBytes();
@@ -418,6 +452,12 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     @Override
     public void start() {
         scheduler = new TickScheduler(props.workerCount(), props.stallAfter().toNanos());
+        if (wantsDurable()) {
+            var writer = Executors.newSingleThreadScheduledExecutor(
+                    r -> Thread.ofPlatform().name("durable-snapshots").daemon().unstarted(r));
+            var unused = writer.scheduleWithFixedDelay(this::writeDurable, 1, 1, TimeUnit.SECONDS);
+            durableWriter = writer;
+        }
         // first the matches lost in a crash (running, no snapshot), then resume the suspended ones
         if (clustered) {
             log.info("cluster mode: running matches without a snapshot may be on other nodes; none is ended at start");
@@ -442,7 +482,15 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         }
         scheduler = null;
         try {
+            // no durable snapshot may land after the final one below
+            var writer = durableWriter;
+            if (writer != null) {
+                writer.shutdown();
+                var unused = writer.awaitTermination(10, TimeUnit.SECONDS);
+                durableWriter = null;
+            }
             List<MatchRuntime> held = s.shutdown();
+            durable.clear();
             int saved = 0;
             for (MatchRuntime m : held) {
                 if (!m.ended()) {

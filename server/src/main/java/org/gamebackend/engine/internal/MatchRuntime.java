@@ -64,6 +64,14 @@ final class MatchRuntime {
 
         /** A seat changed hands (backfill). */
         default void seatFilled(MatchRuntime match, Seat before, Seat after) {}
+
+        /** Whether {@link #durable} should be called (it costs a copy of the state and the whole log). */
+        default boolean wantsDurable() {
+            return false;
+        }
+
+        /** A snapshot and the log up to it, to keep across a crash (on the tick worker: hand off). */
+        default void durable(MatchRuntime match, Snapshot snapshot, byte[] log) {}
     }
 
     final MatchId id;
@@ -109,6 +117,10 @@ final class MatchRuntime {
 
     /** Where a failure rolls back to: refilled in place every {@code snapshot-every} ticks. */
     private final RestartPoint restartPoint = new RestartPoint();
+    /** Ticks between durable snapshots (0 = none), and the tick from which the next one is due. */
+    private final long durableTicks;
+
+    private long durableDue;
 
     private long nextTickAt;
     private int restarts;
@@ -144,6 +156,9 @@ final class MatchRuntime {
         this.listener = listener;
         this.inputCapacity = props.inputQueue();
         this.intervalNanos = sim.game().spec().tickInterval().toNanos();
+        this.durableTicks = listener.wantsDurable() && props.durableEvery().isPositive()
+                ? Math.max(1, props.durableEvery().toNanos() / intervalNanos)
+                : 0;
         this.ticksPerPatch = sim.game().spec().ticksPerPatch();
         this.snapshotPhase = Math.floorMod(id.hashCode(), props.snapshotEvery());
         sim.checkpoint(restartPoint);
@@ -261,6 +276,10 @@ final class MatchRuntime {
             }
             if ((tick + snapshotPhase) % props.snapshotEvery() == 0) {
                 sim.checkpoint(restartPoint);
+                if (durableTicks > 0 && tick >= durableDue) {
+                    durableDue = tick + durableTicks;
+                    listener.durable(this, restartPoint.toSnapshot(), sim.log().toBytes());
+                }
             }
             long took = System.nanoTime() - started;
             overruns = took > intervalNanos ? overruns + 1 : 0;

@@ -36,7 +36,8 @@ final class EngineHarness implements MatchOutlet, MatchRuntime.Listener {
                 overrunLimit,
                 Duration.ofMillis(50),
                 Duration.ofSeconds(30),
-                false);
+                false,
+                Duration.ZERO);
     }
 
     static List<Seat> seats(int n) {

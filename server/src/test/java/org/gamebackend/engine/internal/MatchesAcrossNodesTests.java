@@ -1,9 +1,11 @@
 package org.gamebackend.engine.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -15,6 +17,8 @@ import org.gamebackend.support.RunningServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Several nodes on one database (this machine's PostgreSQL, Redis and RabbitMQ): a node that starts must not end the
@@ -103,6 +107,62 @@ class MatchesAcrossNodesTests {
                     .isEmpty();
             assertThat(store.suspended()).isEmpty();
             assertThat(status(id)).isEqualTo("running");
+        }
+    }
+
+    @Test
+    void aMatchWhoseNodeDiedResumesFromItsDurableSnapshot() throws SQLException {
+        try (RunningServer a = node("connected", "game.engine.durable-every=1s", "game.engine.snapshot-every=2")) {
+            MatchEngine engineA = a.context().getBean(MatchEngine.class);
+            MatchId id = ticTacToe(engineA);
+            engineA.connected(id, 0);
+            engineA.connected(id, 1);
+            byte[] move = "{\"cell\":4}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(engineA.input(id, 0, move).join().result()).isEqualTo(org.gamebackend.engine.InputResult.ok());
+            JsonMapper mapper = a.context().getBean(JsonMapper.class);
+            await().atMost(Duration.ofSeconds(10)).until(() -> snapshotShows(mapper, id, "\"X\""));
+
+            // node A "crashes": it never suspends its match, and B starts on the same database
+            try (RunningServer b = node("connected", "game.engine.durable-every=0s")) {
+                MatchEngine engineB = b.context().getBean(MatchEngine.class);
+                MatchEngine.LiveMatch resumed = engineB.live(id).orElseThrow();
+                assertThat(String.valueOf(((RawValue) resumed.state()).rawValue()))
+                        .contains("\"board\":[\"\",\"\",\"\",\"\",\"X\"");
+                assertThat(status(id)).isEqualTo("running");
+            }
+        }
+    }
+
+    @Test
+    void noDurableSnapshotsInClusterMode() throws SQLException {
+        try (RunningServer a = node("cluster", "game.engine.durable-every=1s", "game.engine.snapshot-every=2")) {
+            MatchEngine engineA = a.context().getBean(MatchEngine.class);
+            MatchId id = ticTacToe(engineA);
+            long tick = engineA.live(id).orElseThrow().tick();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> engineA.live(id).orElseThrow().tick() > tick + 4);
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(1500).toNanos()); // a writer pass
+            assertThat(snapshotShows(a.context().getBean(JsonMapper.class), id, ""))
+                    .as("no snapshot written while it runs")
+                    .isFalse();
+        }
+    }
+
+    /** Whether the match's row holds a snapshot whose JSON contains {@code text}. */
+    private boolean snapshotShows(JsonMapper mapper, MatchId id, String text) throws SQLException {
+        try (Connection c = Databases.connect(database);
+                var ps = c.prepareStatement("select snapshot from matches where id = ?")) {
+            ps.setObject(1, id.value());
+            try (var rs = ps.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                byte[] snapshot = rs.getBytes(1);
+                if (snapshot == null) {
+                    return false;
+                }
+                Snapshot s = mapper.readValue(snapshot, Snapshot.class);
+                return new String(s.state(), java.nio.charset.StandardCharsets.UTF_8).contains(text);
+            }
         }
     }
 }
