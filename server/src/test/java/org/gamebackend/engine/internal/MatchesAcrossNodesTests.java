@@ -59,12 +59,17 @@ class MatchesAcrossNodesTests {
     }
 
     private String status(MatchId id) throws SQLException {
+        return String.valueOf(column(id, "status"));
+    }
+
+    /** One column of the match's row. */
+    private @org.jspecify.annotations.Nullable Object column(MatchId id, String column) throws SQLException {
         try (Connection c = Databases.connect(database);
-                var ps = c.prepareStatement("select status from matches where id = ?")) {
+                var ps = c.prepareStatement("select " + column + " from matches where id = ?")) {
             ps.setObject(1, id.value());
             try (var rs = ps.executeQuery()) {
                 assertThat(rs.next()).isTrue();
-                return rs.getString(1);
+                return rs.getObject(1);
             }
         }
     }
@@ -151,18 +156,10 @@ class MatchesAcrossNodesTests {
 
     /** Whether the match's row holds a snapshot whose JSON contains {@code text}. */
     private boolean snapshotShows(JsonMapper mapper, MatchId id, String text) throws SQLException {
-        try (Connection c = Databases.connect(database);
-                var ps = c.prepareStatement("select snapshot from matches where id = ?")) {
-            ps.setObject(1, id.value());
-            try (var rs = ps.executeQuery()) {
-                assertThat(rs.next()).isTrue();
-                byte[] snapshot = rs.getBytes(1);
-                if (snapshot == null) {
-                    return false;
-                }
-                Snapshot s = mapper.readValue(snapshot, Snapshot.class);
-                return new String(s.state(), java.nio.charset.StandardCharsets.UTF_8).contains(text);
-            }
+        if (!(column(id, "snapshot") instanceof byte[] snapshot)) {
+            return false;
         }
+        Snapshot s = mapper.readValue(snapshot, Snapshot.class);
+        return new String(s.state(), java.nio.charset.StandardCharsets.UTF_8).contains(text);
     }
 }
