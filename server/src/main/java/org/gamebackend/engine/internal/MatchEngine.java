@@ -79,7 +79,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
 
     private volatile java.util.concurrent.@Nullable ScheduledExecutorService durableWriter;
 
-    private record Durable(long tick, Snapshot snapshot, byte[] log) {}
+    private record Durable(Snapshot snapshot, byte[] log) {}
 
     private @Nullable TickScheduler scheduler;
     private final Cache summaries;
@@ -372,7 +372,12 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
 
     @Override
     public void durable(MatchRuntime match, Snapshot snapshot, byte[] log) {
-        durable.put(match.id, new Durable(snapshot.tick(), snapshot, log)); // a newer one replaces one not yet written
+        durable.put(match.id, new Durable(snapshot, log)); // a newer one replaces one not yet written
+    }
+
+    /** Puts a snapshot and the log up to it in the match's row, for the next start to resume (running matches only). */
+    private void keep(MatchId id, Snapshot snapshot, byte[] log) {
+        store.suspend(id, snapshot.tick(), json.writeValueAsBytes(snapshot), log);
     }
 
     /** Writes the waiting durable snapshots (one thread, every second); a match that ended since is left alone. */
@@ -383,7 +388,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                 continue;
             }
             try {
-                store.suspend(id, d.tick(), json.writeValueAsBytes(d.snapshot()), d.log());
+                keep(id, d.snapshot(), d.log());
             } catch (RuntimeException e) {
                 durable.putIfAbsent(id, d); // the database is away: the next pass tries again, unless newer came
                 log.warn("could not write the durable snapshot of match {}: {}", id, e.toString());
@@ -494,7 +499,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             int saved = 0;
             for (MatchRuntime m : held) {
                 if (!m.ended()) {
-                    store.suspend(m.id, m.tick(), json.writeValueAsBytes(m.suspend()), m.logBytes());
+                    keep(m.id, m.suspend(), m.logBytes());
                     saved++;
                 }
             }
@@ -537,11 +542,6 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     }
 
     private void resumeSuspended() {
-        for (MatchStore.Suspended s : store.suspended()) {
-            if (!games.containsKey(s.game())) {
-                log.warn("cannot resume match {}: game {} is not installed", s.id(), s.game());
-            }
-        }
         // each one claimed (its snapshot taken out of the row) before it runs: no two nodes resume the same match
         for (MatchStore.Suspended s : store.claimSuspended(games.keySet())) {
             Game<?, ?> game = games.get(s.game());
@@ -575,6 +575,12 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             s.seats().forEach(seat -> runtime.arrived.add(seat.index()));
             launch(runtime);
             log.info("resumed match {} of {} at tick {}", s.id(), s.game(), sim.currentTick());
+        }
+        // what is left suspended now is of games not installed here (or being claimed by another node this moment)
+        for (MatchStore.Suspended s : store.suspended()) {
+            if (!games.containsKey(s.game())) {
+                log.warn("cannot resume match {}: game {} is not installed", s.id(), s.game());
+            }
         }
     }
 

@@ -65,7 +65,10 @@ final class MatchRuntime {
         /** A seat changed hands (backfill). */
         default void seatFilled(MatchRuntime match, Seat before, Seat after) {}
 
-        /** Whether {@link #durable} should be called (it costs a copy of the state and the whole log). */
+        /**
+         * Whether {@link #durable} should be called, every {@code durable-every} (positive when true): it costs a copy
+         * of the state and the whole log.
+         */
         default boolean wantsDurable() {
             return false;
         }
@@ -156,9 +159,8 @@ final class MatchRuntime {
         this.listener = listener;
         this.inputCapacity = props.inputQueue();
         this.intervalNanos = sim.game().spec().tickInterval().toNanos();
-        this.durableTicks = listener.wantsDurable() && props.durableEvery().isPositive()
-                ? Math.max(1, props.durableEvery().toNanos() / intervalNanos)
-                : 0;
+        this.durableTicks =
+                listener.wantsDurable() ? Math.max(1, props.durableEvery().toNanos() / intervalNanos) : 0;
         this.ticksPerPatch = sim.game().spec().ticksPerPatch();
         this.snapshotPhase = Math.floorMod(id.hashCode(), props.snapshotEvery());
         sim.checkpoint(restartPoint);

@@ -109,12 +109,8 @@ public final class RankingService {
             @Nullable Integer limit,
             @Nullable String cursor) {
         BoardKey key = key(mode, region, season);
-        int size = limit == null ? limits.defaultLimit() : limit;
-        if (size < 1 || size > limits.maxLimit()) {
-            throw ApiException.badField("limit", "bad_limit", "limit must be between 1 and " + limits.maxLimit());
-        }
-        String cacheKey = key.redisKey() + ":" + size + ":" + (cursor == null ? "" : cursor);
-        BoardView view = pages.get(cacheKey, () -> read(key, size, cursor));
+        int size = checkedLimit(limit == null ? limits.defaultLimit() : limit);
+        BoardView view = pages.get(pageKey(key, size, cursor), () -> read(key, size, cursor));
         return Objects.requireNonNull(view);
     }
 
@@ -125,12 +121,21 @@ public final class RankingService {
      */
     public BoardView freshBoard(String mode, int limit) {
         BoardKey key = key(mode, null, null);
-        if (limit < 1 || limit > limits.maxLimit()) {
+        int size = checkedLimit(limit);
+        BoardView view = read(key, size, null);
+        pages.put(pageKey(key, size, null), view);
+        return view;
+    }
+
+    private int checkedLimit(int size) {
+        if (size < 1 || size > limits.maxLimit()) {
             throw ApiException.badField("limit", "bad_limit", "limit must be between 1 and " + limits.maxLimit());
         }
-        BoardView view = read(key, limit, null);
-        pages.put(key.redisKey() + ":" + limit + ":", view);
-        return view;
+        return size;
+    }
+
+    private static String pageKey(BoardKey key, int size, @Nullable String cursor) {
+        return key.redisKey() + ":" + size + ":" + (cursor == null ? "" : cursor);
     }
 
     private BoardView read(BoardKey key, int size, @Nullable String cursor) {
