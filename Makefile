@@ -11,7 +11,7 @@ SERVICES ?=
 # migrate/seed: against the compose stack when its app container exists, else locally (WHERE=local|compose forces it)
 WHERE ?= $(shell $(COMPOSE) ps -a -q app 2>/dev/null | grep -q . && echo compose || echo local)
 
-.PHONY: help run test lint format migrate seed services up gamer-up down restart logs docker-build bootstrap bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-engine-bots bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest bench-bot-remote bench-cache clean
+.PHONY: help run test lint format migrate seed services up gamer-up down restart logs docker-build bootstrap bench-login bench-hash bench-cold-start bench-socket-idle bench-socket-broadcast bench-engine bench-engine-bots bench-mm-pairing bench-mm-footprint bench-mm-simulate bench-mm-arrival bench-leaderboard bench-rating-jobs bench-ingest bench-bot-remote bench-cache bench-hiccups clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-18s %s\n", $$1, $$2}'
@@ -129,6 +129,10 @@ bench-ingest: ## client events stored per second, sustained after a 20 s warm-up
 bench-cache: services ## leaderboard page and profile: req/s and p99 with the cache cold, warm in the JVM, warm in Redis
 	$(MVNW) -q -DskipTests install
 	bash bench/scripts/cache.sh $${CONCURRENCY:-16} $${DURATION:-5} 2 $${ROUNDS:-3}
+
+bench-hiccups: ## how late this machine wakes a thread parked for 1 ms (DURATION=10; run it beside a benchmark)
+	$(MVNW) -q -DskipTests install
+	bash bench/scripts/hiccups.sh $${DURATION:-10}
 
 clean:
 	$(MVNW) -q clean

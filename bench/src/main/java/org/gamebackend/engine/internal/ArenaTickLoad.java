@@ -111,12 +111,15 @@ public final class ArenaTickLoad {
         System.out.printf(
                 "%d matches (%d %s) on %d tick workers; warm-up %d s, measuring %d s%n",
                 matches, matches * 4, bots ? "bots" : "players", workers, warmup, seconds);
-        Thread inputs = bots
+        Thread inputs = bots || System.getenv("NO_INPUTS") != null
                 ? Thread.ofPlatform().unstarted(() -> {})
                 : Thread.ofPlatform().name("synthetic-inputs").daemon().start(() -> feed(running));
         Thread.sleep(warmup * 1000L);
         Timer lateness = registry.get("game.tick.lateness").timer();
         Timer duration = registry.get("game.tick.duration").timer();
+        if (System.getenv("SHOW_TIMELINE") != null) {
+            Thread.ofPlatform().name("timeline").daemon().start(() -> timeline(lateness, duration));
+        }
         CountAtBucket[] lateBefore = lateness.takeSnapshot().histogramCounts();
         CountAtBucket[] durBefore = duration.takeSnapshot().histogramCounts();
         long ticksBefore = lateness.count();
@@ -195,6 +198,51 @@ public final class ArenaTickLoad {
             if (wait > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
+        }
+    }
+
+    /**
+     * Every 100 ms: the JVM's uptime (to line up with a GC log), how many of the ticks started in that time were more
+     * than ~4 ms late, and how many ticks took over 0.5 ms (by bucket) — for telling what makes the tail: a young
+     * pause shows as one long tick in a burst, a stall from outside the process as a burst without one.
+     */
+    private static void timeline(Timer lateness, Timer duration) {
+        CountAtBucket[] before = lateness.takeSnapshot().histogramCounts();
+        CountAtBucket[] durBefore = duration.takeSnapshot().histogramCounts();
+        while (true) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                return;
+            }
+            CountAtBucket[] now = lateness.takeSnapshot().histogramCounts();
+            CountAtBucket[] d = diff(now, before);
+            before = now;
+            CountAtBucket[] durNow = duration.takeSnapshot().histogramCounts();
+            CountAtBucket[] dd = diff(durNow, durBefore);
+            durBefore = durNow;
+            StringBuilder slow = new StringBuilder();
+            double prev = 0;
+            for (CountAtBucket b : dd) {
+                if (b.bucket() > 500_000 && b.count() > prev) {
+                    slow.append(String.format(Locale.ROOT, " %.0f<=%.1fms", b.count() - prev, b.bucket() / 1e6));
+                }
+                prev = b.count();
+            }
+            double total = d[d.length - 1].count();
+            double onTime = 0;
+            for (CountAtBucket b : d) {
+                if (b.bucket() <= 4_200_000) {
+                    onTime = b.count();
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "timeline %.1f s: %.0f of %.0f ticks > 4.2 ms late; long ticks:%s%n",
+                    ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0,
+                    total - onTime,
+                    total,
+                    slow);
         }
     }
 
