@@ -22,16 +22,17 @@ import java.util.zip.Inflater;
  * stays within the buffer. A 3-minute 4-player arena match at 20 Hz logs ~14,000 inputs; raw that is ~0.8 MB,
  * deflated about a tenth.
  *
- * <p>Why one reused buffer: writing bytes into an array the collector has already moved to the old generation
- * creates no work for the next young collection, while fresh arrays (or a growing one) are copied by every young
- * pause until they are sealed — at 10,000 matches that copying was most of each pause (docs/benchmarks.md).
+ * <p>Why one reused buffer, and chunks in {@link LogSlabs}: writing bytes into an array the collector has already moved
+ * to the old generation creates no work for the next young collection, while fresh arrays (or a growing one) are
+ * copied by every young pause until they are old — at 10,000 matches that copying was most of each pause
+ * (docs/benchmarks.md). Deflating also goes through a buffer kept per thread, so a seal allocates nothing young but
+ * the slab's small receipt.
  *
  * <p>Entry format: tick (long), seat (byte), kind (byte), input length (int, -1 = none), input bytes.
  */
 final class InputLog {
 
-    private static final ThreadLocal<Deflater> DEFLATER =
-            ThreadLocal.withInitial(() -> new Deflater(Deflater.BEST_SPEED));
+    private static final ThreadLocal<Deflating> DEFLATING = ThreadLocal.withInitial(Deflating::new);
 
     /** The raw buffer's size (an input longer than this gets a buffer of its own size). */
     private static final int RAW = 16 * 1024;
@@ -42,9 +43,15 @@ final class InputLog {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
-    private final List<byte[]> chunks = new ArrayList<>();
+    /** Sealed chunk {@code i} is {@code chunkLengths[i]} bytes of {@code chunkArrays[i]} from {@code chunkOffsets[i]}. */
+    private byte[][] chunkArrays = new byte[16][];
+
+    private int[] chunkOffsets = new int[16];
+    private int[] chunkLengths = new int[16];
     /** {@code ends[i]}: entries in chunks {@code 0..i}. */
     private int[] ends = new int[16];
+
+    private int chunkCount;
 
     private final int capacity;
     private byte[] raw;
@@ -88,21 +95,31 @@ final class InputLog {
         if (pending == 0) {
             return;
         }
-        addChunk(deflate(raw, used), pending);
+        Deflating deflating = DEFLATING.get();
+        int length = deflating.deflate(raw, used); // may replace its buffer: read it after
+        addChunk(deflating.out, length, pending);
         clearRaw();
     }
 
-    /** Appends a sealed chunk holding {@code count} entries. */
-    private void addChunk(byte[] chunk, int count) {
-        if (chunks.size() == ends.length) {
-            ends = Arrays.copyOf(ends, ends.length * 2);
+    /** Appends a sealed chunk of the first {@code length} bytes of {@code bytes}, holding {@code count} entries. */
+    private void addChunk(byte[] bytes, int length, int count) {
+        if (chunkCount == ends.length) {
+            int grown = ends.length * 2;
+            chunkArrays = Arrays.copyOf(chunkArrays, grown);
+            chunkOffsets = Arrays.copyOf(chunkOffsets, grown);
+            chunkLengths = Arrays.copyOf(chunkLengths, grown);
+            ends = Arrays.copyOf(ends, grown);
         }
-        ends[chunks.size()] = sealedEntries() + count;
-        chunks.add(chunk);
+        LogSlabs.Place place = LogSlabs.store(bytes, length);
+        chunkArrays[chunkCount] = place.array();
+        chunkOffsets[chunkCount] = place.offset();
+        chunkLengths[chunkCount] = length;
+        ends[chunkCount] = sealedEntries() + count;
+        chunkCount++;
     }
 
     private int sealedEntries() {
-        return chunks.isEmpty() ? 0 : ends[chunks.size() - 1];
+        return chunkCount == 0 ? 0 : ends[chunkCount - 1];
     }
 
     private void clearRaw() {
@@ -116,13 +133,13 @@ final class InputLog {
     /** Seals what was appended since the last checkpoint; returns the position a restore can go back to. */
     int checkpoint() {
         seal();
-        return chunks.size();
+        return chunkCount;
     }
 
     /** Drops everything after checkpoint {@code position}. */
     void rollback(int position) {
-        while (chunks.size() > position) {
-            chunks.removeLast();
+        while (chunkCount > position) {
+            chunkArrays[--chunkCount] = null;
         }
         clearRaw();
     }
@@ -136,9 +153,9 @@ final class InputLog {
         checkpoint();
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(all)) {
-            for (byte[] chunk : chunks) {
-                out.writeInt(chunk.length);
-                out.write(chunk);
+            for (int i = 0; i < chunkCount; i++) {
+                out.writeInt(chunkLengths[i]);
+                out.write(chunkArrays[i], chunkOffsets[i], chunkLengths[i]);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -149,7 +166,7 @@ final class InputLog {
     static InputLog fromBytes(byte[] bytes) {
         InputLog log = new InputLog();
         for (byte[] chunk : split(bytes)) {
-            log.addChunk(chunk, read(inflate(chunk)).size());
+            log.addChunk(chunk, chunk.length, read(inflate(chunk)).size());
         }
         return log;
     }
@@ -198,17 +215,25 @@ final class InputLog {
         return out;
     }
 
-    private static byte[] deflate(byte[] raw, int length) {
-        Deflater deflater = DEFLATER.get();
-        deflater.reset();
-        deflater.setInput(raw, 0, length);
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, length / 4));
-        byte[] buffer = new byte[4096];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
+    /** A deflater and its output buffer, kept by each thread that seals (the tick workers, mostly). */
+    private static final class Deflating {
+        private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        private byte[] out = new byte[4096];
+
+        /** Deflates {@code raw[0..length)} into {@code out}; returns the deflated length. */
+        int deflate(byte[] raw, int length) {
+            deflater.reset();
+            deflater.setInput(raw, 0, length);
+            deflater.finish();
+            int n = 0;
+            while (!deflater.finished()) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                n += deflater.deflate(out, n, out.length - n);
+            }
+            return n;
         }
-        return out.toByteArray();
     }
 
     private static byte[] inflate(byte[] chunk) {
