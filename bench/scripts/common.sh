@@ -44,5 +44,17 @@ stop_server() {
 }
 
 machine() {
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r), $("$JAVA" -version 2>&1 | head -n1), load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -r), $("$JAVA" -version 2>&1 | head -n1), load $(cut -d' ' -f1-3 /proc/loadavg), DAMON $(damon_state)"
+}
+
+# damon_state: on / off / absent — the kernel's memory monitor stalls every thread twice a second while it runs here
+# (docs/benchmarks.md, "What the machine takes"; bench/scripts/without-damon.sh runs a command without it)
+damon_state() {
+  local state=absent
+  for f in /sys/kernel/mm/damon/admin/kdamonds/*/state; do
+    [ -f "$f" ] || continue
+    state=$(cat "$f")
+    [ "$state" = on ] && break
+  done
+  echo "$state"
 }
