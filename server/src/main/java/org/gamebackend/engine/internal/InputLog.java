@@ -34,6 +34,14 @@ final class InputLog {
 
     private static final ThreadLocal<Deflating> DEFLATING = ThreadLocal.withInitial(Deflating::new);
 
+    /**
+     * Chunks a log leaves in shared slabs before moving them into an array of its own: a slab is freed only when no
+     * log points into it, so a long match would otherwise hold on to every slab it ever wrote to. A busy arena match
+     * seals every ~2.5 s (a full buffer, or a snapshot), so 128 seals are ~5 minutes: a default 3-minute match never
+     * moves its log, and a longer one holds slabs for its last ~5 minutes only.
+     */
+    static final int RELOCATE_AFTER = 128;
+
     /** The raw buffer's size (an input longer than this gets a buffer of its own size). */
     private static final int RAW = 16 * 1024;
 
@@ -52,6 +60,8 @@ final class InputLog {
     private int[] ends = new int[16];
 
     private int chunkCount;
+    /** Chunks {@code 0..relocated)} are in arrays of this log's own; the newer ones in shared slabs. */
+    private int relocated;
 
     private final int capacity;
     private byte[] raw;
@@ -116,6 +126,35 @@ final class InputLog {
         chunkLengths[chunkCount] = length;
         ends[chunkCount] = sealedEntries() + count;
         chunkCount++;
+        if (chunkCount - relocated >= RELOCATE_AFTER) {
+            relocate();
+        }
+    }
+
+    /**
+     * Copies the chunks still in shared slabs into one new array of this log's own (older chunks were moved before),
+     * so the log keeps no slab alive. Each chunk is moved once; the new array is young, so a match that lasts this long
+     * pays young pauses what its chunks cost before the slabs, in one piece per {@link #RELOCATE_AFTER} chunks.
+     */
+    private void relocate() {
+        int total = 0;
+        for (int i = relocated; i < chunkCount; i++) {
+            total += chunkLengths[i];
+        }
+        byte[] own = new byte[total];
+        int at = 0;
+        for (int i = relocated; i < chunkCount; i++) {
+            System.arraycopy(chunkArrays[i], chunkOffsets[i], own, at, chunkLengths[i]);
+            chunkArrays[i] = own;
+            chunkOffsets[i] = at;
+            at += chunkLengths[i];
+        }
+        relocated = chunkCount;
+    }
+
+    /** Sealed chunks still in shared slabs (fewer than {@link #RELOCATE_AFTER}). */
+    int chunksInSlabs() {
+        return chunkCount - relocated;
     }
 
     private int sealedEntries() {
@@ -141,6 +180,7 @@ final class InputLog {
         while (chunkCount > position) {
             chunkArrays[--chunkCount] = null;
         }
+        relocated = Math.min(relocated, chunkCount);
         clearRaw();
     }
 

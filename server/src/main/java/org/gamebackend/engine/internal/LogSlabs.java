@@ -11,9 +11,11 @@ import java.util.Arrays;
  * arena matches that was ~20 MB copied by every young pause, twice (to a survivor space, then to the old generation),
  * the largest part of each pause (docs/benchmarks.md, "Sealed chunks out of the young generation").
  *
- * <p>The price is memory: a slab lives as long as the longest-lived log with a chunk in it, so the logs of ended matches
- * can be held for as long as a match lasts (at most about twice the live logs' size); the heap counts it, and G1
- * reclaims a slab at the first collection after its last log is gone.
+ * <p>The price is memory: a slab lives as long as the longest-lived log with a chunk in it. To bound that, a log moves
+ * its chunks into an array of its own once {@link InputLog#RELOCATE_AFTER} of them are in slabs, so a match holds a
+ * slab for at most that many of its seals (~5 minutes for a busy arena match), however long it lasts; slabs held
+ * beyond the live chunks are at most the last few minutes of sealing. The heap counts them, and G1 reclaims a slab at the
+ * first collection that finds no log pointing into it.
  *
  * <p>Chunks are written once, under this class's lock, and only read after that by the match that owns them (which
  * reaches other threads through the tick workers' hand-over), so readers never see a chunk half written.

@@ -61,6 +61,37 @@ class InputLogTests {
         assertSame(InputLog.entries(log.toBytes()), kept);
     }
 
+    @Test
+    void aLongLogMovesItsChunksOutOfTheSharedSlabsAndRollsBackAcrossTheMove() {
+        SplittableRandom random = new SplittableRandom(13);
+        InputLog log = new InputLog(SMALL);
+        List<LogEntry> kept = new ArrayList<>();
+        int maxInSlabs = 0;
+        int position = 0;
+        for (int i = 0; i < 3_000; i++) {
+            LogEntry entry = entry(random, i);
+            log.append(entry);
+            kept.add(entry);
+            if (i % 20 == 19) {
+                position = log.checkpoint();
+                maxInSlabs = Math.max(maxInSlabs, log.chunksInSlabs());
+            }
+        }
+        assertThat(position).as("chunks sealed").isGreaterThan(3 * InputLog.RELOCATE_AFTER);
+        assertThat(maxInSlabs).isLessThan(InputLog.RELOCATE_AFTER);
+        assertSame(InputLog.entries(log.toBytes()), kept);
+        // a restart point from before the last move: rolling back to it drops the newer chunks, moved or not
+        int early = InputLog.RELOCATE_AFTER + 3;
+        log.rollback(early);
+        int keptEntries = InputLog.entries(log.toBytes()).size();
+        assertSame(InputLog.entries(log.toBytes()), kept.subList(0, keptEntries));
+        LogEntry more = entry(random, 9_999);
+        log.append(more);
+        List<LogEntry> after = new ArrayList<>(kept.subList(0, keptEntries));
+        after.add(more);
+        assertSame(InputLog.entries(log.toBytes()), after);
+    }
+
     private static final int SMALL = 1024;
 
     /** Inputs from none to three buffers long, so the buffer is sealed at every fill level and outgrown. */
