@@ -12,8 +12,8 @@ import java.util.Arrays;
  * the largest part of each pause (docs/benchmarks.md, "Sealed chunks out of the young generation").
  *
  * <p>The price is memory: a slab lives as long as the longest-lived log with a chunk in it. To bound that, a log moves
- * its chunks into an array of its own once {@link InputLog#RELOCATE_AFTER} of them are in slabs, so a match holds a
- * slab for at most that many of its seals (~5 minutes for a busy arena match), however long it lasts; slabs held
+ * its chunks into an array of its own once about {@link InputLog#RELOCATE_AFTER} of them are in slabs, so a match holds
+ * a slab for at most that many of its seals (~5–8 minutes for a busy arena match), however long it lasts; slabs held
  * beyond the live chunks are at most the last few minutes of sealing. The heap counts them, and G1 reclaims a slab at the
  * first collection that finds no log pointing into it.
  *

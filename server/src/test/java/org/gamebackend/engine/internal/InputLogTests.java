@@ -78,7 +78,7 @@ class InputLogTests {
             }
         }
         assertThat(position).as("chunks sealed").isGreaterThan(3 * InputLog.RELOCATE_AFTER);
-        assertThat(maxInSlabs).isLessThan(InputLog.RELOCATE_AFTER);
+        assertThat(maxInSlabs).isLessThan(InputLog.RELOCATE_AFTER * 3 / 2);
         assertSame(InputLog.entries(log.toBytes()), kept);
         // a restart point from before the last move: rolling back to it drops the newer chunks, moved or not
         int early = InputLog.RELOCATE_AFTER + 3;
