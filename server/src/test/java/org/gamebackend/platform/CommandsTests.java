@@ -15,11 +15,10 @@ import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchRequest;
 import org.gamebackend.engine.Matches;
-import org.gamebackend.support.Databases;
+import org.gamebackend.support.FreshDatabase;
 import org.gamebackend.support.RunningServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code migrate} and {@code seed} are one-shot commands that may run against the database of a live server (as
@@ -29,21 +28,13 @@ import org.junit.jupiter.api.Test;
 class CommandsTests {
 
     static final String SECRET = "commands-secret-0123456789-abcdefghijklmno";
-    String database = "";
 
-    @BeforeEach
-    void createDatabase() throws SQLException {
-        database = Databases.create();
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        Databases.drop(database);
-    }
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
 
     @Test
     void commandsLeaveALiveServersMatchesAloneAndSeedPrintsPlayers() throws Exception {
-        String url = "--DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database;
+        String url = "--DATABASE_URL=" + database.url();
         try (RunningServer server = RunningServer.start(url.substring(2), "JWT_SECRET=" + SECRET)) {
             Matches matches = server.context().getBean(Matches.class);
             MatchId match = matches.create(new MatchRequest(
@@ -66,7 +57,7 @@ class CommandsTests {
                     .as("still ticking")
                     .isGreaterThan(before);
         }
-        try (Connection c = Databases.connect(database);
+        try (Connection c = database.connect();
                 var rs = c.createStatement().executeQuery("select count(*) from players")) {
             rs.next();
             assertThat(rs.getLong(1)).as("seed created its demo players").isPositive();
@@ -74,7 +65,7 @@ class CommandsTests {
     }
 
     private String status(MatchId match) throws SQLException {
-        try (Connection c = Databases.connect(database);
+        try (Connection c = database.connect();
                 var ps = c.prepareStatement("select status from matches where id = ?")) {
             ps.setObject(1, match.value());
             try (var rs = ps.executeQuery()) {

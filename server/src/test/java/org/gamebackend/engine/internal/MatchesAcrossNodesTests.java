@@ -12,11 +12,10 @@ import java.util.UUID;
 import org.gamebackend.accounts.PlayerId;
 import org.gamebackend.engine.MatchId;
 import org.gamebackend.engine.MatchRequest;
-import org.gamebackend.support.Databases;
+import org.gamebackend.support.FreshDatabase;
 import org.gamebackend.support.RunningServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
 
@@ -26,21 +25,12 @@ import tools.jackson.databind.util.RawValue;
  */
 class MatchesAcrossNodesTests {
 
-    String database = "";
-
-    @BeforeEach
-    void createDatabase() throws SQLException {
-        database = Databases.create();
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        Databases.drop(database);
-    }
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
 
     private RunningServer node(String mode, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of(
-                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
+                "DATABASE_URL=" + database.url(),
                 "GAME_MODE=" + mode,
                 "JWT_SECRET=nodes-tests-secret-0123456789-abcdefghijklm",
                 "game.cache.redis.key-prefix=gb:test:" + UUID.randomUUID() + ":cache:v1:",
@@ -64,7 +54,7 @@ class MatchesAcrossNodesTests {
 
     /** One column of the match's row. */
     private @org.jspecify.annotations.Nullable Object column(MatchId id, String column) throws SQLException {
-        try (Connection c = Databases.connect(database);
+        try (Connection c = database.connect();
                 var ps = c.prepareStatement("select " + column + " from matches where id = ?")) {
             ps.setObject(1, id.value());
             try (var rs = ps.executeQuery()) {

@@ -10,12 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
-import org.gamebackend.support.Databases;
+import org.gamebackend.support.FreshDatabase;
 import org.gamebackend.support.Players;
 import org.gamebackend.support.RunningServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cache.CacheManager;
 
 /**
@@ -25,24 +25,20 @@ import org.springframework.cache.CacheManager;
  */
 class CacheAcrossNodesTests {
 
-    String database = "";
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
+
     String prefix = "";
 
     @BeforeEach
-    void createDatabase() throws SQLException {
-        database = Databases.create();
+    void namePrefix() {
         prefix = "gb:test:" + UUID.randomUUID() + ":cache:v1:";
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        Databases.drop(database);
     }
 
     @Test
     void aChangeOnOneNodeIsServedByTheOtherAtOnce() throws SQLException {
-        try (RunningServer a = CacheNodes.start(database, prefix);
-                RunningServer b = CacheNodes.start(database, prefix)) {
+        try (RunningServer a = CacheNodes.start(database.name(), prefix);
+                RunningServer b = CacheNodes.start(database.name(), prefix)) {
             assertThat(a.context().getBean(CacheManager.class).getCacheNames())
                     .contains("profiles", "leaderboard-pages", "match-summaries");
             Players.Tokens player = Players.register(a.web(), Players.uniqueName("cache"), "password-123");
@@ -52,7 +48,7 @@ class CacheAcrossNodesTests {
                     .isGreaterThanOrEqualTo(1);
 
             // behind the cache's back: both nodes keep serving what they cached (A reads it from Redis)
-            try (Connection c = Databases.connect(database);
+            try (Connection c = database.connect();
                     var ps = c.prepareStatement("update players set display_name = 'Sneaky' where id = ?::uuid")) {
                 ps.setString(1, player.playerId());
                 assertThat(ps.executeUpdate()).isEqualTo(1);

@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gamebackend.support.Databases;
+import org.gamebackend.support.FreshDatabase;
 import org.gamebackend.support.Metrics;
 import org.gamebackend.support.Players;
 import org.gamebackend.support.RunningServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
@@ -33,18 +33,14 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  */
 class ConnectedIngestTests {
 
-    String database = "";
+    @RegisterExtension
+    final FreshDatabase database = new FreshDatabase();
+
     String run = "";
 
     @BeforeEach
-    void createDatabase() throws SQLException {
-        database = Databases.create();
-        run = database.substring("gb_test_".length());
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        Databases.drop(database);
+    void nameTheRun() {
+        run = database.name().substring("gb_test_".length());
     }
 
     @Test
@@ -54,7 +50,7 @@ class ConnectedIngestTests {
         String exchange = "test.events." + run;
         String dlq = "test.ingest.dlq." + run;
         try (RunningServer server = RunningServer.start(
-                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
+                "DATABASE_URL=" + database.url(),
                 "JWT_SECRET=connected-mode-secret-0123456789-abcdefghij",
                 "game.events.ingest.queue=" + ingest,
                 "game.events.ingest.analytics-queue=" + analytics,
@@ -181,7 +177,7 @@ class ConnectedIngestTests {
 
     private RunningServer brokerless(String... more) {
         List<String> settings = new ArrayList<>(List.of(
-                "DATABASE_URL=postgres://postgres@127.0.0.1:5432/" + database,
+                "DATABASE_URL=" + database.url(),
                 "JWT_SECRET=connected-mode-secret-0123456789-abcdefghij",
                 "spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:1"));
         settings.addAll(List.of(more));
@@ -216,7 +212,7 @@ class ConnectedIngestTests {
     }
 
     private int count(String sql) throws SQLException {
-        try (Connection c = Databases.connect(database);
+        try (Connection c = database.connect();
                 var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
