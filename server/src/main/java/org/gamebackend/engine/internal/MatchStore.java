@@ -131,8 +131,9 @@ final class MatchStore {
 
     /**
      * Takes every suspended match of the given games out of the table's care: returns them and clears their snapshots
-     * in one statement. Rows another node is claiming at the same moment are skipped, so each match is resumed by one
-     * node only.
+     * in one statement. A row being written (a node suspending it this moment) or claimed by another node is waited
+     * for, not skipped: once that commits the row is read again, so a match just claimed elsewhere (snapshot gone) is
+     * left out and one just suspended is taken. Rows are locked in id order, so two claims cannot deadlock.
      */
     List<Suspended> claimSuspended(Collection<String> games) {
         if (games.isEmpty()) {
@@ -141,7 +142,7 @@ final class MatchStore {
         return jdbc.sql("update matches m set snapshot = null, snapshot_log = null"
                         + " from (select id, snapshot, snapshot_log from matches"
                         + " where status = 'running' and snapshot is not null and game = any(?)"
-                        + " for update skip locked) s"
+                        + " order by id for update) s"
                         + " where m.id = s.id"
                         + " returning m.id, m.game, m.mode, m.seats, m.seed, m.started_at, s.snapshot, s.snapshot_log")
                 .param(games.toArray(String[]::new))

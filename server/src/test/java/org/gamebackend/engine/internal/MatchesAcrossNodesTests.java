@@ -106,6 +106,51 @@ class MatchesAcrossNodesTests {
     }
 
     @Test
+    void aClaimWaitsForARowBeingWrittenInsteadOfSkippingIt() throws Exception {
+        MatchId id;
+        try (RunningServer a = node("cluster")) {
+            id = ticTacToe(a.context().getBean(MatchEngine.class));
+        }
+        try (RunningServer b = node("cluster", "game.engine.resume-on-start=false");
+                Connection writer = database.connect()) {
+            MatchStore store = b.context().getBean(MatchStore.class);
+            // another node writing the match's row (a suspend in flight) holds its lock until it commits
+            writer.setAutoCommit(false);
+            byte[] newer = {1, 2, 3};
+            try (var ps = writer.prepareStatement("update matches set snapshot_log = ? where id = ?")) {
+                ps.setBytes(1, newer);
+                ps.setObject(2, id.value());
+                assertThat(ps.executeUpdate()).isOne();
+            }
+            var claim =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> store.claimSuspended(Set.of("tictactoe")));
+            await().atMost(Duration.ofSeconds(10))
+                    .alias("the claim waits for the writer's lock")
+                    .until(this::waitingForALock);
+            assertThat(claim).isNotDone();
+            writer.commit();
+
+            List<MatchStore.Suspended> claimed = claim.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(claimed).extracting(MatchStore.Suspended::id).containsExactly(id);
+            assertThat(claimed.getFirst().log())
+                    .as("the row as the writer left it")
+                    .isEqualTo(newer);
+            assertThat(store.suspended()).isEmpty();
+        }
+    }
+
+    /** Whether a session on this test's database waits for a row lock (asked on a new connection each time). */
+    private boolean waitingForALock() throws SQLException {
+        try (Connection c = database.connect();
+                var ps = c.prepareStatement("select count(*) from pg_stat_activity"
+                        + " where datname = current_database() and wait_event_type = 'Lock'");
+                var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
+    }
+
+    @Test
     void aMatchWhoseNodeDiedResumesFromItsDurableSnapshot() throws SQLException {
         try (RunningServer a = node("connected", "game.engine.durable-every=1s", "game.engine.snapshot-every=2")) {
             MatchEngine engineA = a.context().getBean(MatchEngine.class);
