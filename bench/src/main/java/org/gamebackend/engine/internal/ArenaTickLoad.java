@@ -69,7 +69,17 @@ public final class ArenaTickLoad {
         };
         int workers = Runtime.getRuntime().availableProcessors();
         EngineProperties props = new EngineProperties(
-                workers, 256, 100, 3, 1_000_000, Duration.ofMillis(250), Duration.ofSeconds(30), false, Duration.ZERO);
+                workers,
+                256,
+                100,
+                3,
+                1_000_000,
+                Duration.ofMillis(250),
+                Duration.ofSeconds(30),
+                false,
+                Duration.ZERO,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
         Game<?, ?> game = new Arena(Duration.ofHours(1));
         org.gamebackend.engine.BotPlayers roster = bots
                 ? org.gamebackend.bots.internal.BotRoster.rulesOnly(

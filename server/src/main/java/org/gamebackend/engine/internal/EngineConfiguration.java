@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.gamebackend.engine.BotPlayers;
 import org.gamebackend.engine.Game;
 import org.gamebackend.platform.GameMode;
@@ -27,8 +28,13 @@ import tools.jackson.databind.json.JsonMapper;
 class EngineConfiguration {
 
     @Bean
-    MatchStore matchStore(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json, ApplicationEventPublisher events) {
-        return new MatchStore(jdbc, tx, json, events);
+    MatchStore matchStore(
+            JdbcClient jdbc,
+            TransactionTemplate tx,
+            JsonMapper json,
+            ApplicationEventPublisher events,
+            EngineProperties props) {
+        return new MatchStore(jdbc, tx, json, events, UUID.randomUUID(), props.nodeTimeout());
     }
 
     /** The socket side of matches; also where the engine's messages go out. */

@@ -78,6 +78,10 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     private final Map<MatchId, Durable> durable = new ConcurrentHashMap<>();
 
     private volatile java.util.concurrent.@Nullable ScheduledExecutorService durableWriter;
+    /** Writes this node's heartbeat, and in cluster mode takes over the matches of nodes that stopped or died. */
+    private volatile java.util.concurrent.@Nullable ScheduledExecutorService nodeWatch;
+    /** When this node last wrote its heartbeat ({@link System#nanoTime()}). */
+    private volatile long lastBeat;
 
     private record Durable(Snapshot snapshot, byte[] log) {}
 
@@ -367,7 +371,7 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
 
     @Override
     public boolean wantsDurable() {
-        return !clustered && props.durableEvery().isPositive();
+        return props.durableEvery().isPositive();
     }
 
     @Override
@@ -375,9 +379,12 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         durable.put(match.id, new Durable(snapshot, log)); // a newer one replaces one not yet written
     }
 
-    /** Puts a snapshot and the log up to it in the match's row, for the next start to resume (running matches only). */
+    /**
+     * Puts a snapshot and the log up to it in the match's row (running matches of this node only): for the next start
+     * to resume, or in cluster mode another node if this one dies.
+     */
     private void keep(MatchId id, Snapshot snapshot, byte[] log) {
-        store.suspend(id, snapshot.tick(), json.writeValueAsBytes(snapshot), log);
+        store.keep(id, snapshot.tick(), json.writeValueAsBytes(snapshot), log);
     }
 
     /** Writes the waiting durable snapshots (one thread, every second); a match that ended since is left alone. */
@@ -408,8 +415,14 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         match.seats.forEach(seat -> byPlayer.remove(seat.player(), match.id));
         io.execute(() -> {
             try {
-                store.finish(match, result, ticks, logBytes, hash, endedAt);
-                log.info("match {} ended: {} {}", match.id, result.status(), result.data());
+                if (store.finish(match, result, ticks, logBytes, hash, endedAt)) {
+                    log.info("match {} ended: {} {}", match.id, result.status(), result.data());
+                } else {
+                    log.warn(
+                            "match {} ended here ({}) but another node runs it now; its result there counts",
+                            match.id,
+                            result.status());
+                }
             } catch (RuntimeException e) {
                 log.error("could not store the result of match {}", match.id, e);
             } finally {
@@ -463,19 +476,64 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             var unused = writer.scheduleWithFixedDelay(this::writeDurable, 1, 1, TimeUnit.SECONDS);
             durableWriter = writer;
         }
-        // first the matches lost in a crash (running, no snapshot), then resume the suspended ones
-        if (clustered) {
-            log.info("cluster mode: running matches without a snapshot may be on other nodes; none is ended at start");
-        } else {
-            int orphans = store.abortOrphans("server_stopped");
-            if (orphans > 0) {
-                log.warn(
-                        "{} matches were running when the server last stopped without a snapshot; ended as aborted",
-                        orphans);
-            }
+        store.beat();
+        lastBeat = System.nanoTime();
+        // first the matches lost in a crash (running, no snapshot), then resume the suspended ones. A single node
+        // takes all of them (what ran before was its own previous run); in cluster mode only those no live node runs
+        int orphans = store.abortLost(clustered ? "node_lost" : "server_stopped", !clustered);
+        if (orphans > 0) {
+            log.warn("{} matches were running on a node that stopped without a snapshot; ended as aborted", orphans);
         }
         if (props.resumeOnStart()) {
-            resumeSuspended();
+            resumeSuspended(!clustered);
+            warnOfUnresumable();
+        }
+        var watch = Executors.newSingleThreadScheduledExecutor(
+                r -> Thread.ofPlatform().name("engine-node").daemon().unstarted(r));
+        long every = props.nodeHeartbeat().toMillis();
+        var unused = watch.scheduleWithFixedDelay(this::watchNodes, every, every, TimeUnit.MILLISECONDS);
+        nodeWatch = watch;
+    }
+
+    /**
+     * One heartbeat: writes this node's row; gives up the matches another node took while this one was silent past
+     * half the node timeout (a long pause, the database away); in cluster mode resumes the matches of nodes that
+     * stopped (suspended, no node) or died (durable snapshot) and ends the dead nodes' others as aborted.
+     */
+    private void watchNodes() {
+        try {
+            long before = lastBeat;
+            boolean wasThere = store.beat();
+            lastBeat = System.nanoTime();
+            if (!wasThere || lastBeat - before > props.nodeTimeout().toNanos() / 2) {
+                giveUpTakenMatches();
+            }
+            if (clustered && store.anythingToTakeOver()) {
+                if (props.resumeOnStart()) {
+                    resumeSuspended(false);
+                }
+                int lost = store.abortLost("node_lost", false);
+                if (lost > 0) {
+                    log.warn(
+                            "{} matches of nodes silent for {} had no durable snapshot; ended as aborted",
+                            lost,
+                            props.nodeTimeout());
+                }
+                store.forgetDeadNodes();
+            }
+        } catch (RuntimeException e) {
+            log.warn("engine node heartbeat failed: {}", e.toString());
+        }
+    }
+
+    /** Ends here, without writing anything, the running matches whose rows now name another node. */
+    private void giveUpTakenMatches() {
+        Set<MatchId> mine = store.stillMine(running.keySet());
+        for (MatchRuntime m : running.values()) {
+            if (!m.ended() && !mine.contains(m.id)) {
+                log.warn("match {} was taken over by another node while this one was silent; ending it here", m.id);
+                m.terminate("node_lost");
+            }
         }
     }
 
@@ -487,6 +545,13 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         }
         scheduler = null;
         try {
+            // no takeover while this node suspends its matches
+            var watch = nodeWatch;
+            if (watch != null) {
+                watch.shutdown();
+                var unused = watch.awaitTermination(10, TimeUnit.SECONDS);
+                nodeWatch = null;
+            }
             // no durable snapshot may land after the final one below
             var writer = durableWriter;
             if (writer != null) {
@@ -499,10 +564,12 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
             int saved = 0;
             for (MatchRuntime m : held) {
                 if (!m.ended()) {
-                    keep(m.id, m.suspend(), m.logBytes());
+                    Snapshot snapshot = m.suspend();
+                    store.suspend(m.id, snapshot.tick(), json.writeValueAsBytes(snapshot), m.logBytes());
                     saved++;
                 }
             }
+            store.leave();
             if (saved > 0) {
                 log.info("suspended {} running matches; they resume at the next start", saved);
             }
@@ -541,47 +608,61 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
-    private void resumeSuspended() {
+    /** Resumes the suspended matches it can claim; {@code evenOfLiveNodes} as in {@link MatchStore#claimSuspended}. */
+    private void resumeSuspended(boolean evenOfLiveNodes) {
         // each one claimed (its snapshot taken out of the row) before it runs: no two nodes resume the same match
-        for (MatchStore.Suspended s : store.claimSuspended(games.keySet())) {
-            Game<?, ?> game = games.get(s.game());
-            if (game == null) {
-                throw new IllegalStateException("claimed a match of a game not installed: " + s.game());
-            }
-            Snapshot snapshot = json.readValue(s.snapshot(), Snapshot.class);
-            Simulation<?, ?> sim =
-                    Simulation.resume(s.id(), game, s.seats(), codec, props.dropGrace(), s.seed(), snapshot, s.log());
-            // every seat was dropped by the shutdown: its grace period starts now
-            for (Seat seat : s.seats()) {
-                if (sim.isConnected(seat.index())) {
-                    sim.apply(LogEntry.of(sim.currentTick(), seat.index(), LogEntry.Kind.DROP));
-                }
-            }
-            sim.discardOutbox();
-            MatchRuntime runtime = new MatchRuntime(
-                    s.id(),
-                    s.mode(),
-                    s.seed(),
-                    s.startedAt(),
-                    sim,
-                    outlet,
-                    metrics.of(s.game()),
-                    props,
-                    codec,
-                    this,
-                    System.nanoTime(),
-                    bots.getIfAvailable());
-            // its players arrived before the restart: no no-show check applies to a resumed match
-            s.seats().forEach(seat -> runtime.arrived.add(seat.index()));
-            launch(runtime);
-            log.info("resumed match {} of {} at tick {}", s.id(), s.game(), sim.currentTick());
-        }
-        // what is left suspended now is of games not installed here (or being claimed by another node this moment)
-        for (MatchStore.Suspended s : store.suspended()) {
-            if (!games.containsKey(s.game())) {
-                log.warn("cannot resume match {}: game {} is not installed", s.id(), s.game());
+        for (MatchStore.Suspended s : store.claimSuspended(games.keySet(), evenOfLiveNodes)) {
+            try {
+                resume(s);
+            } catch (RuntimeException e) {
+                // its snapshot is out of the row: nobody else can resume it either
+                log.error("could not resume match {} of {}; ended as aborted", s.id(), s.game(), e);
+                store.abort(s.id(), "resume_failed");
             }
         }
+    }
+
+    /** At start: suspended matches this node cannot resume (game not installed here). */
+    private void warnOfUnresumable() {
+        for (String game : store.suspendedGames()) {
+            if (!games.containsKey(game)) {
+                log.warn("cannot resume the suspended matches of {}: the game is not installed here", game);
+            }
+        }
+    }
+
+    private void resume(MatchStore.Suspended s) {
+        Game<?, ?> game = games.get(s.game());
+        if (game == null) {
+            throw new IllegalStateException("claimed a match of a game not installed: " + s.game());
+        }
+        Snapshot snapshot = json.readValue(s.snapshot(), Snapshot.class);
+        Simulation<?, ?> sim =
+                Simulation.resume(s.id(), game, s.seats(), codec, props.dropGrace(), s.seed(), snapshot, s.log());
+        // every seat was dropped by the shutdown: its grace period starts now
+        for (Seat seat : s.seats()) {
+            if (sim.isConnected(seat.index())) {
+                sim.apply(LogEntry.of(sim.currentTick(), seat.index(), LogEntry.Kind.DROP));
+            }
+        }
+        sim.discardOutbox();
+        MatchRuntime runtime = new MatchRuntime(
+                s.id(),
+                s.mode(),
+                s.seed(),
+                s.startedAt(),
+                sim,
+                outlet,
+                metrics.of(s.game()),
+                props,
+                codec,
+                this,
+                System.nanoTime(),
+                bots.getIfAvailable());
+        // its players arrived before the restart: no no-show check applies to a resumed match
+        s.seats().forEach(seat -> runtime.arrived.add(seat.index()));
+        launch(runtime);
+        log.info("resumed match {} of {} at tick {}", s.id(), s.game(), sim.currentTick());
     }
 
     private void launch(MatchRuntime runtime) {

@@ -37,7 +37,9 @@ final class EngineHarness implements MatchOutlet, MatchRuntime.Listener {
                 Duration.ofMillis(50),
                 Duration.ofSeconds(30),
                 false,
-                Duration.ZERO);
+                Duration.ZERO,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
     }
 
     static List<Seat> seats(int n) {

@@ -154,7 +154,17 @@ class MatchRuntimeTests {
     void dropsLeaveAfterTheGracePeriodAndRejoinsWithinItAreRejoins() {
         CounterGame game = new CounterGame(100);
         var props = new EngineProperties(
-                1, 16, 10, 3, 20, Duration.ofMillis(50), Duration.ofMillis(200), false, Duration.ZERO);
+                1,
+                16,
+                10,
+                3,
+                20,
+                Duration.ofMillis(50),
+                Duration.ofMillis(200),
+                false,
+                Duration.ZERO,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30));
         List<Seat> seats = EngineHarness.seats(2);
         MatchRuntime match = harness.match(game, props, seats, 3);
         match.enqueue(new MatchRuntime.Command.Control(0, LogEntry.Kind.JOIN));

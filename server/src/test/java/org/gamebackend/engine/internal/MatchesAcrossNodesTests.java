@@ -21,7 +21,8 @@ import tools.jackson.databind.util.RawValue;
 
 /**
  * Several nodes on one database (this machine's PostgreSQL, Redis and RabbitMQ): a node that starts must not end the
- * matches other nodes are running, and a suspended match is resumed by one node only.
+ * matches other nodes are running, a suspended match is resumed by one node only, and the matches of a node gone
+ * silent are resumed elsewhere or ended as lost, the silent node's own writes fenced off.
  */
 class MatchesAcrossNodesTests {
 
@@ -88,16 +89,16 @@ class MatchesAcrossNodesTests {
         try (RunningServer b = node("cluster", "game.engine.resume-on-start=false")) {
             MatchStore store = b.context().getBean(MatchStore.class);
             assertThat(store.suspended()).extracting(MatchStore.Suspended::id).containsExactly(id);
-            assertThat(store.claimSuspended(Set.of("arena")))
+            assertThat(store.claimSuspended(Set.of("arena"), false))
                     .as("only games asked for")
                     .isEmpty();
 
-            List<MatchStore.Suspended> claimed = store.claimSuspended(Set.of("tictactoe", "arena"));
+            List<MatchStore.Suspended> claimed = store.claimSuspended(Set.of("tictactoe", "arena"), false);
             assertThat(claimed).extracting(MatchStore.Suspended::id).containsExactly(id);
             assertThat(claimed.getFirst().snapshot()).isNotEmpty();
             assertThat(claimed.getFirst().log()).isNotNull();
 
-            assertThat(store.claimSuspended(Set.of("tictactoe")))
+            assertThat(store.claimSuspended(Set.of("tictactoe"), false))
                     .as("a second node finds nothing")
                     .isEmpty();
             assertThat(store.suspended()).isEmpty();
@@ -122,8 +123,8 @@ class MatchesAcrossNodesTests {
                 ps.setObject(2, id.value());
                 assertThat(ps.executeUpdate()).isOne();
             }
-            var claim =
-                    java.util.concurrent.CompletableFuture.supplyAsync(() -> store.claimSuspended(Set.of("tictactoe")));
+            var claim = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> store.claimSuspended(Set.of("tictactoe"), false));
             await().atMost(Duration.ofSeconds(10))
                     .alias("the claim waits for the writer's lock")
                     .until(this::waitingForALock);
@@ -176,18 +177,107 @@ class MatchesAcrossNodesTests {
     }
 
     @Test
-    void noDurableSnapshotsInClusterMode() throws SQLException {
-        try (RunningServer a = node("cluster", "game.engine.durable-every=1s", "game.engine.snapshot-every=2")) {
+    void aSilentClusterNodesMatchesResumeOnAnotherNodeOrEndAsLost() throws Exception {
+        // A writes its heartbeat once, at its start: to a node whose timeout is 1 s it is dead a second later
+        try (RunningServer a = node(
+                "cluster",
+                "game.engine.durable-every=1s",
+                "game.engine.snapshot-every=2",
+                "game.engine.node-heartbeat=1h",
+                "game.engine.node-timeout=2h")) {
             MatchEngine engineA = a.context().getBean(MatchEngine.class);
-            MatchId id = ticTacToe(engineA);
-            long tick = engineA.live(id).orElseThrow().tick();
-            await().atMost(Duration.ofSeconds(10))
-                    .until(() -> engineA.live(id).orElseThrow().tick() > tick + 4);
-            java.util.concurrent.locks.LockSupport.parkNanos(
-                    Duration.ofMillis(1500).toNanos()); // a writer pass
-            assertThat(snapshotShows(a.context().getBean(JsonMapper.class), id, ""))
-                    .as("no snapshot written while it runs")
-                    .isFalse();
+            MatchId played = ticTacToe(engineA);
+            engineA.connected(played, 0);
+            byte[] move = "{\"cell\":4}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(engineA.input(played, 0, move).join().result())
+                    .isEqualTo(org.gamebackend.engine.InputResult.ok());
+            JsonMapper mapper = a.context().getBean(JsonMapper.class);
+            String moved = "\"board\":[\"\",\"\",\"\",\"\",\"X\"";
+            await().atMost(Duration.ofSeconds(10)).until(() -> snapshotShows(mapper, played, moved));
+            // a match of a node that died an hour ago, before its first durable snapshot
+            UUID deadNode = UUID.randomUUID();
+            MatchId lost = MatchId.random();
+            try (Connection c = database.connect()) {
+                execute(
+                        c,
+                        "insert into engine_nodes (id, started_at, seen_at)" + " values ('" + deadNode
+                                + "', now() - interval '2 hours', now() - interval '1 hour')");
+                execute(
+                        c,
+                        "insert into matches (id, game, mode, status, seats, seed, started_at, node_id) values ('"
+                                + lost.value() + "', 'tictactoe', 'tictactoe', 'running', '[]', 1, now(), '" + deadNode
+                                + "')");
+            }
+
+            // B writes no durable snapshot of its own, so any snapshot in the row after B's claim would be A's
+            try (RunningServer b = node(
+                    "cluster",
+                    "game.engine.node-heartbeat=200ms",
+                    "game.engine.node-timeout=1s",
+                    "game.engine.durable-every=0s")) {
+                MatchEngine engineB = b.context().getBean(MatchEngine.class);
+                UUID nodeB = b.context().getBean(MatchStore.class).node();
+                await().atMost(Duration.ofSeconds(15))
+                        .until(() -> engineB.live(played).isPresent());
+                assertThat(String.valueOf(
+                                ((RawValue) engineB.live(played).orElseThrow().state()).rawValue()))
+                        .as("resumed from A's durable snapshot")
+                        .contains(moved);
+                assertThat(column(played, "node_id")).isEqualTo(nodeB);
+                assertThat(status(played)).isEqualTo("running");
+                await().atMost(Duration.ofSeconds(10)).until(() -> status(lost).equals("aborted"));
+                assertThat(String.valueOf(column(lost, "result"))).contains("node_lost");
+                await().atMost(Duration.ofSeconds(10)).until(() -> !nodeRowExists(deadNode));
+
+                // A still runs its copy, but may not write to a match that is B's now
+                assertThat(engineA.live(played)).isPresent();
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        Duration.ofMillis(2500).toNanos());
+                assertThat(column(played, "snapshot"))
+                        .as("A's durable writer (every 1 s) is fenced off")
+                        .isNull();
+            }
+        }
+    }
+
+    @Test
+    void aNodeThatFindsItsMatchTakenEndsItThereWritingNothing() throws Exception {
+        try (RunningServer c = node("cluster", "game.engine.node-heartbeat=200ms", "game.engine.node-timeout=1s")) {
+            MatchEngine engine = c.context().getBean(MatchEngine.class);
+            UUID nodeC = c.context().getBean(MatchStore.class).node();
+            MatchId id = ticTacToe(engine);
+            UUID other = UUID.randomUUID();
+            // as if C had been silent past the timeout: another node took its match and forgot C's row
+            try (Connection db = database.connect()) {
+                // the other node is alive (its row is fresh for the next hour)
+                execute(
+                        db,
+                        "insert into engine_nodes (id, started_at, seen_at)" + " values ('" + other
+                                + "', now(), now() + interval '1 hour')");
+                execute(db, "update matches set node_id = '" + other + "' where id = '" + id.value() + "'");
+                execute(db, "delete from engine_nodes where id = '" + nodeC + "'");
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> engine.live(id).isEmpty());
+            await().atMost(Duration.ofSeconds(10)).until(() -> nodeRowExists(nodeC));
+            assertThat(status(id)).as("the result C reached is not written").isEqualTo("running");
+            assertThat(column(id, "node_id")).isEqualTo(other);
+        }
+    }
+
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (var st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    private boolean nodeRowExists(UUID node) throws SQLException {
+        try (Connection c = database.connect();
+                var ps = c.prepareStatement("select count(*) from engine_nodes where id = ?")) {
+            ps.setObject(1, node);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) == 1;
+            }
         }
     }
 
