@@ -26,4 +26,12 @@ public interface ChannelContext {
 
     /** Whether the channel is still joined. */
     boolean joined();
+
+    /**
+     * Ends this channel from the server, as a Phoenix channel process that stops normally: the client gets {@code
+     * phx_close} (the official client then considers the channel closed and does not rejoin), its presences are
+     * removed, and the handler's {@code left} is called with {@link LeaveReason#CLOSED}. Pushes from the client on
+     * the topic get an error reply from then on. Safe to call from any thread; nothing happens if already ended.
+     */
+    void close();
 }

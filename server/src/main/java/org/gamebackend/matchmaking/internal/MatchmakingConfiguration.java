@@ -120,8 +120,14 @@ class MatchmakingConfiguration {
     }
 
     @Bean
-    PartyService partyService(PartyStore store, TicketService tickets, PubSub pubSub, Clock clock) {
-        return new PartyService(store, tickets, pubSub, MAX_PARTY_SIZE, clock);
+    PartySockets partySockets() {
+        return new PartySockets();
+    }
+
+    @Bean
+    PartyService partyService(
+            PartyStore store, TicketService tickets, PubSub pubSub, PartySockets sockets, Clock clock) {
+        return new PartyService(store, tickets, pubSub, sockets, MAX_PARTY_SIZE, clock);
     }
 
     /** Backfill requests from running matches become priority tickets. */
@@ -136,7 +142,8 @@ class MatchmakingConfiguration {
     }
 
     @Bean
-    PartyChannelHandler partyChannelHandler(PartyService parties, PubSub pubSub, Presence presence) {
-        return new PartyChannelHandler(parties, pubSub, presence, blocking);
+    PartyChannelHandler partyChannelHandler(
+            PartyService parties, PubSub pubSub, Presence presence, PartySockets sockets) {
+        return new PartyChannelHandler(parties, pubSub, presence, sockets, blocking);
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import org.gamebackend.matchmaking.PartyId;
 import org.gamebackend.realtime.ChannelContext;
 import org.gamebackend.realtime.ChannelHandler;
+import org.gamebackend.realtime.LeaveReason;
 import org.gamebackend.realtime.Payload;
 import org.gamebackend.realtime.Presence;
 import org.gamebackend.realtime.PubSub;
@@ -13,7 +14,7 @@ import org.gamebackend.realtime.Reply;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code party:<party_id>}: members only. Members see each other through presence; {@code ready {ready}} and {@code
+ * {@code party:<party_id>}: members only (a player who leaves or is kicked has their channel closed). Members see each other through presence; {@code ready {ready}} and {@code
  * chat {text}} are broadcast to the party with the sender's id; {@code party_update} comes from {@link PartyService}.
  */
 final class PartyChannelHandler implements ChannelHandler {
@@ -23,12 +24,15 @@ final class PartyChannelHandler implements ChannelHandler {
     private final PartyService parties;
     private final PubSub pubSub;
     private final Presence presence;
+    private final PartySockets sockets;
     private final Executor blocking;
 
-    PartyChannelHandler(PartyService parties, PubSub pubSub, Presence presence, Executor blocking) {
+    PartyChannelHandler(
+            PartyService parties, PubSub pubSub, Presence presence, PartySockets sockets, Executor blocking) {
         this.parties = parties;
         this.pubSub = pubSub;
         this.presence = presence;
+        this.sockets = sockets;
         this.blocking = blocking;
     }
 
@@ -54,8 +58,23 @@ final class PartyChannelHandler implements ChannelHandler {
 
     @Override
     public void afterJoin(ChannelContext channel) {
+        sockets.joined(channel);
         presence.track(channel, channel.player().toString(), Map.of("ready", false));
         channel.push("presence_state", presence.list(channel.topic()));
+        // a kick between the join's membership check and now found no channel to close: look again
+        PartyId id = PartyId.parse(channel.subtopic());
+        CompletableFuture.runAsync(
+                () -> {
+                    if (!parties.isMember(id, channel.player())) {
+                        channel.close();
+                    }
+                },
+                blocking);
+    }
+
+    @Override
+    public void left(ChannelContext channel, LeaveReason reason) {
+        sockets.left(channel);
     }
 
     @Override

@@ -27,13 +27,16 @@ public final class PartyService {
     private final PartyStore store;
     private final TicketService tickets;
     private final PubSub pubSub;
+    private final PartySockets sockets;
     private final int maxSize;
     private final Clock clock;
 
-    PartyService(PartyStore store, TicketService tickets, PubSub pubSub, int maxSize, Clock clock) {
+    PartyService(
+            PartyStore store, TicketService tickets, PubSub pubSub, PartySockets sockets, int maxSize, Clock clock) {
         this.store = store;
         this.tickets = tickets;
         this.pubSub = pubSub;
+        this.sockets = sockets;
         this.maxSize = maxSize;
         this.clock = clock;
     }
@@ -84,6 +87,7 @@ public final class PartyService {
         tickets.cancelPartyTicket(player, id);
         store.leave(id, player);
         changed(id);
+        sockets.gone(id, player);
     }
 
     public void kick(PlayerId leader, PartyId id, PlayerId member) {
@@ -100,6 +104,7 @@ public final class PartyService {
         tickets.cancelPartyTicket(leader, id);
         store.leave(id, member);
         changed(id);
+        sockets.gone(id, member); // a kicked player hears the party no more, and cannot chat in it
     }
 
     private Optional<PartyStore.Party> changed(PartyId id) {

@@ -54,7 +54,7 @@ final class Channels {
             return;
         }
         String joinRef = message.joinRef() != null ? message.joinRef() : message.ref();
-        var joined = new JoinedChannel(connection, topic, joinRef == null ? "" : joinRef, handler);
+        var joined = new JoinedChannel(connection, topic, joinRef == null ? "" : joinRef, handler, this);
         Reply reply;
         try {
             reply = handler.join(joined, message.payload().json());
@@ -166,6 +166,14 @@ final class Channels {
                         answer(connection, joined, message, done);
                     }
                 }));
+        }
+    }
+
+    /** The server ends a channel ({@link JoinedChannel#close}); on the socket's event loop. */
+    void close(JoinedChannel joined) {
+        if (joined.connection().channel(joined.topic()) == joined) {
+            end(joined, LeaveReason.CLOSED);
+            sendClose(joined);
         }
     }
 

@@ -11,13 +11,15 @@ final class JoinedChannel implements ChannelContext {
     private final String topic;
     private final String joinRef;
     private final ChannelHandler handler;
+    private final Channels channels;
     private volatile boolean joined;
 
-    JoinedChannel(Connection connection, String topic, String joinRef, ChannelHandler handler) {
+    JoinedChannel(Connection connection, String topic, String joinRef, ChannelHandler handler, Channels channels) {
         this.connection = connection;
         this.topic = topic;
         this.joinRef = joinRef;
         this.handler = handler;
+        this.channels = channels;
     }
 
     @Override
@@ -40,6 +42,11 @@ final class JoinedChannel implements ChannelContext {
     @Override
     public boolean joined() {
         return joined;
+    }
+
+    @Override
+    public void close() {
+        connection.execute(() -> channels.close(this));
     }
 
     void joined(boolean joined) {
