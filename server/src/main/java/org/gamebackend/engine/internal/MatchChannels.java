@@ -161,6 +161,11 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
         }
         MatchId id = MatchId.parse(channel.subtopic());
         int seat = member.get().seat();
+        if (!holds(id, channel, seat)) {
+            // the seat changed hands since this channel joined (its close is on its way)
+            channel.close();
+            return Reply.error("not_seated");
+        }
         return switch (event) {
             case "input" -> {
                 byte[] json = payload instanceof Payload.Binary(byte[] bytes)
@@ -206,11 +211,29 @@ final class MatchChannels implements ChannelHandler, MatchOutlet {
         int seat = gone.seat();
         boolean stillThere =
                 list.stream().anyMatch(m -> m.seat() == seat && m.channel().joined());
-        if (!gone.spectator() && !stillThere && reason != LeaveReason.REPLACED) {
+        if (!gone.spectator() && !stillThere && reason != LeaveReason.REPLACED && holds(id, channel, seat)) {
             engine.getObject().dropped(id, seat);
         }
         if (list.isEmpty()) {
             members.remove(id, list);
+        }
+    }
+
+    /** Whether the channel's player still holds {@code seat} (a backfill may have given it to another player). */
+    private boolean holds(MatchId id, ChannelContext channel, int seat) {
+        return engine.getObject().holds(id, seat, channel.player());
+    }
+
+    @Override
+    public void seatTaken(MatchId match, int seat, PlayerId before) {
+        List<Member> list = members.get(match);
+        if (list == null) {
+            return;
+        }
+        for (Member m : list) {
+            if (m.seat() == seat && m.channel().player().equals(before)) {
+                m.channel().close();
+            }
         }
     }
 

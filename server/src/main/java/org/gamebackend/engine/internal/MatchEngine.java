@@ -318,6 +318,16 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
                 .findFirst();
     }
 
+    /** Whether {@code player} holds {@code seat} of a match running here (as of its last tick). */
+    public boolean holds(MatchId id, int seat, PlayerId player) {
+        MatchRuntime m = running.get(id);
+        if (m == null) {
+            return false;
+        }
+        List<Seat> seats = m.seats;
+        return seat >= 0 && seat < seats.size() && seats.get(seat).player().equals(player);
+    }
+
     public Optional<LiveMatch> live(MatchId id) {
         MatchRuntime m = running.get(id);
         return m == null || m.ended()
@@ -447,6 +457,9 @@ public final class MatchEngine implements Matches, MatchRuntime.Listener, SmartL
     @Override
     public void seatFilled(MatchRuntime match, Seat before, Seat seat) {
         byPlayer.remove(before.player(), match.id);
+        if (!before.player().equals(seat.player())) {
+            outlet.seatTaken(match.id, seat.index(), before.player());
+        }
         if (!seat.bot()) {
             byPlayer.put(seat.player(), match.id);
         }

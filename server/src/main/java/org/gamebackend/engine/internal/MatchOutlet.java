@@ -17,4 +17,10 @@ interface MatchOutlet {
 
     /** To the spectators only. */
     void toSpectators(MatchId match, String event, Object payload);
+
+    /**
+     * A seat changed hands (backfill): the channels {@code before} joined it with are closed, so the previous player
+     * can neither play the seat nor, by dropping, touch its new player.
+     */
+    default void seatTaken(MatchId match, int seat, PlayerId before) {}
 }
