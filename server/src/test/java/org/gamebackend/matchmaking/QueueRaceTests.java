@@ -33,6 +33,7 @@ class QueueRaceTests {
 
     static final int PLAYERS = 16;
     static final int ROUNDS = 12;
+    static final int ATTEMPTS = 5;
 
     @Autowired
     WebTestClient web;
@@ -48,21 +49,11 @@ class QueueRaceTests {
     @Test
     void concurrentQueueAndCancelNeverDoubleBookAPlayer() throws Exception {
         MatchmakingClient mm = new MatchmakingClient(web);
-        List<Players.Tokens> players = new ArrayList<>();
-        for (int i = 0; i < PLAYERS; i++) {
-            players.add(mm.player("race"));
-        }
         Map<String, List<Outcome>> outcomes = new ConcurrentHashMap<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(PLAYERS)) {
-            List<Future<?>> runs = new ArrayList<>();
-            for (int i = 0; i < players.size(); i++) {
-                Players.Tokens p = players.get(i);
-                boolean hasty = i % 2 == 0;
-                runs.add(pool.submit(() -> play(mm, p, hasty, outcomes)));
-            }
-            for (Future<?> f : runs) {
-                f.get();
-            }
+        // both outcomes must occur for the race to have been run; when every first cancel happens to lose (a pass
+        // right after the burst), a new set of players runs it again
+        for (int attempt = 0; attempt < ATTEMPTS && !bothOutcomes(outcomes); attempt++) {
+            race(mm, outcomes);
         }
 
         int cancelled = 0;
@@ -113,6 +104,30 @@ class QueueRaceTests {
                 matches.terminate(m.id(), "test over");
             }
         }
+    }
+
+    private static void race(MatchmakingClient mm, Map<String, List<Outcome>> outcomes) throws Exception {
+        List<Players.Tokens> players = new ArrayList<>();
+        for (int i = 0; i < PLAYERS; i++) {
+            players.add(mm.player("race"));
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(PLAYERS)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < players.size(); i++) {
+                Players.Tokens p = players.get(i);
+                boolean hasty = i % 2 == 0;
+                runs.add(pool.submit(() -> play(mm, p, hasty, outcomes)));
+            }
+            for (Future<?> f : runs) {
+                f.get();
+            }
+        }
+    }
+
+    private static boolean bothOutcomes(Map<String, List<Outcome>> outcomes) {
+        List<Outcome> all = outcomes.values().stream().flatMap(List::stream).toList();
+        return all.stream().anyMatch(o -> o.cancelStatus() == 204)
+                && all.stream().anyMatch(o -> o.cancelStatus() != 204);
     }
 
     /** Queue, wait a moment, cancel; stop once matched (the player is then in a match and may not queue). */

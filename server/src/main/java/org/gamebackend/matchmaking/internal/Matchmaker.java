@@ -40,6 +40,14 @@ final class Matchmaker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Matchmaker.class);
 
     private volatile boolean autoStartup = true;
+    /** Cluster mode: other nodes queue tickets in the same database. */
+    private volatile boolean clustered;
+
+    /** A claim this old that never became a match was left by a node that died placing it: it searches again. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(1);
+
+    /** How far back each cluster read reaches before the last one (late commits, clocks a little apart). */
+    static final Duration SYNC_MARGIN = Duration.ofSeconds(3);
 
     /** At most this often per pool is a pass run for new arrivals (between the interval passes). */
     static final long MIN_PASS_GAP_MS = 100;
@@ -58,6 +66,11 @@ final class Matchmaker implements SmartLifecycle {
     private final Map<TicketId, Ticket> searching = new HashMap<>();
     private final Set<Pool> passPending = new HashSet<>();
     private final Map<Pool, Long> lastPass = new HashMap<>();
+    private long lastSync;
+    private boolean syncing;
+    /** Cluster mode: the tickets written before this were read (at start, or by the last sync). */
+    private Instant syncedUpTo = Instant.EPOCH;
+
     private volatile ExecutorService io = Executors.newVirtualThreadPerTaskExecutor();
     private volatile @Nullable ScheduledExecutorService loop;
 
@@ -130,6 +143,9 @@ final class Matchmaker implements SmartLifecycle {
     // --- the loop -----------------------------------------------------------------------------------------------
 
     private void admit(Ticket t) {
+        if (searching.containsKey(t.id)) {
+            return; // already here (a cluster sync read it from the database before its own offer arrived)
+        }
         Pool pool = pools.get(key(t.mode, t.region));
         Mode mode = modes.get(t.mode);
         if (pool == null || mode == null) {
@@ -166,6 +182,9 @@ final class Matchmaker implements SmartLifecycle {
 
     private void interval() {
         long now = clock.millis();
+        if (clustered) {
+            syncCluster(now);
+        }
         expire(now);
         offerAbroad(now);
         for (Pool pool : pools.values()) {
@@ -203,6 +222,52 @@ final class Matchmaker implements SmartLifecycle {
             t.state = Ticket.State.DONE;
             metrics.waiting(t, -1);
             io.execute(() -> end(t.id, t.mode, t.members, "expired", null, Instant.ofEpochMilli(now)));
+        }
+    }
+
+    /**
+     * Cluster mode: reads the tickets written since the last read (less {@link #SYNC_MARGIN}, for commits that landed
+     * late and for clocks a little apart): searching ones this node does not hold (queued on other nodes, or put back
+     * there) join its pools; those it holds that stopped searching elsewhere (cancelled there, claimed by another
+     * node) leave them. Every node so pairs the whole cluster's tickets; claims in PostgreSQL keep a ticket in one
+     * match only. The read advances only when it succeeds.
+     */
+    private void syncCluster(long now) {
+        if (syncing || now - lastSync < props.clusterSync().toMillis()) {
+            return;
+        }
+        syncing = true;
+        lastSync = now;
+        Instant since = syncedUpTo.minus(SYNC_MARGIN);
+        io.execute(() -> {
+            try {
+                Instant at = clock.instant();
+                store.releaseStaleClaims(at, at.minus(STALE_CLAIM));
+                List<TicketStore.Row> changed = store.changedSince(since);
+                run(() -> {
+                    syncing = false;
+                    syncedUpTo = at;
+                    synced(changed);
+                });
+            } catch (RuntimeException e) {
+                log.warn("could not read the cluster's tickets: {}", e.toString());
+                run(() -> syncing = false);
+            }
+        });
+    }
+
+    private void synced(List<TicketStore.Row> changed) {
+        for (TicketStore.Row row : changed) {
+            Ticket held = searching.get(row.id());
+            if (row.status().equals("searching")) {
+                if (held == null) {
+                    admit(row.toTicket());
+                }
+            } else if (held != null && held.state == Ticket.State.SEARCHING) {
+                searching.remove(row.id());
+                metrics.waiting(held, -1);
+                held.state = Ticket.State.DONE;
+            }
         }
     }
 
@@ -456,7 +521,10 @@ final class Matchmaker implements SmartLifecycle {
         });
         loop = l;
         int recovered = 0;
-        for (TicketStore.Row row : store.loadSearching(clock.instant())) {
+        Instant at = clock.instant();
+        syncedUpTo = at;
+        // in cluster mode a fresh claim may be another node's placement in progress: only stale ones search again
+        for (TicketStore.Row row : store.loadSearching(at, clustered ? at.minus(STALE_CLAIM) : at)) {
             Ticket t = row.toTicket();
             l.execute(() -> admit(t));
             recovered++;
@@ -493,6 +561,8 @@ final class Matchmaker implements SmartLifecycle {
         });
         searching.clear();
         passPending.clear();
+        syncing = false;
+        lastSync = 0;
         Shutdown.await(io, Duration.ofSeconds(10));
     }
 
@@ -510,6 +580,10 @@ final class Matchmaker implements SmartLifecycle {
 
     void autoStartup(boolean autoStartup) {
         this.autoStartup = autoStartup;
+    }
+
+    void clustered(boolean clustered) {
+        this.clustered = clustered;
     }
 
     @Override

@@ -95,10 +95,12 @@ class MatchmakingConfiguration {
             ApplicationEventPublisher events,
             Clock clock,
             Cooldowns cooldowns,
+            GameProperties game,
             @org.springframework.beans.factory.annotation.Value("${game.command:}") String command) {
         Matchmaker matchmaker =
                 new Matchmaker(modes.modes(), props, store, placement, pushes, metrics, events, clock, cooldowns);
         matchmaker.autoStartup(command.isBlank());
+        matchmaker.clustered(game.mode() == org.gamebackend.platform.GameMode.CLUSTER);
         return matchmaker;
     }
 

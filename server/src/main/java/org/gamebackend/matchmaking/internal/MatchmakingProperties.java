@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param acceptTimeout how long matched players have to join their match before they count as no-shows
  * @param noShowCooldown how long a no-show may not queue again
  * @param keepEndedTickets how long ended tickets stay readable before the clean-up job deletes them
+ * @param clusterSync cluster mode: how often a node reads the searching tickets other nodes queued into its pools,
+ *     and drops those that stopped searching elsewhere (cancelled, matched by another node)
  * @param modes by name (the name clients queue for)
  */
 @ConfigurationProperties("game.matchmaking")
@@ -22,6 +24,7 @@ public record MatchmakingProperties(
         @DefaultValue("20s") Duration acceptTimeout,
         @DefaultValue("1m") Duration noShowCooldown,
         @DefaultValue("1d") Duration keepEndedTickets,
+        @DefaultValue("1s") Duration clusterSync,
         @DefaultValue Map<String, ModeProperties> modes) {
 
     /**

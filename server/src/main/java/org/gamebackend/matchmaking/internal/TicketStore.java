@@ -233,14 +233,31 @@ final class TicketStore {
 
     /**
      * Every searching ticket, for the pairing index at start. Tickets left half-placed by a crash (matched, no match)
-     * search again first.
+     * search again first: those claimed before {@code claimedBefore} (in cluster mode a minute ago, since another node
+     * may be placing the newer ones right now).
      */
-    List<Row> loadSearching(Instant now) {
-        jdbc.sql("update matchmaking_tickets set status = 'searching', updated_at = ?"
-                        + " where status = 'matched' and match_id is null")
-                .param(Timestamp.from(now))
-                .update();
+    List<Row> loadSearching(Instant now, Instant claimedBefore) {
+        releaseStaleClaims(now, claimedBefore);
         return jdbc.sql("select * from matchmaking_tickets where status = 'searching' order by queued_at")
+                .query(this::row)
+                .list();
+    }
+
+    /** Tickets claimed before {@code claimedBefore} and never placed (their node died placing them) search again. */
+    int releaseStaleClaims(Instant now, Instant claimedBefore) {
+        return jdbc.sql("update matchmaking_tickets set status = 'searching', updated_at = ?"
+                        + " where status = 'matched' and match_id is null and updated_at < ?")
+                .params(Timestamp.from(now), Timestamp.from(claimedBefore))
+                .update();
+    }
+
+    /**
+     * Tickets written since {@code since} (queued, ended, claimed or put back), oldest change first: what a cluster
+     * node reads to follow the tickets of the other nodes (index on {@code updated_at}).
+     */
+    List<Row> changedSince(Instant since) {
+        return jdbc.sql("select * from matchmaking_tickets where updated_at >= ? order by updated_at")
+                .param(Timestamp.from(since))
                 .query(this::row)
                 .list();
     }
