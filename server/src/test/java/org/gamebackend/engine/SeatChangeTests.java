@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A player forfeits an arena match but keeps the socket; a backfill gives the seat to a newcomer. The old player's
@@ -25,8 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ApiTest
 class SeatChangeTests {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     WebTestClient web;
@@ -48,10 +45,10 @@ class SeatChangeTests {
         engine.connected(match, 2);
         String topic = "match:" + match;
         try (SocketClient leaver = SocketClient.connect(port, b.accessToken())) {
-            leaver.send(frame("1", "1", topic, "phx_join", "{}"));
-            assertThat(reply(leaver, "1").at("/response/seat").asInt()).isEqualTo(1);
-            leaver.send(frame("1", "2", topic, "forfeit", "{}"));
-            assertThat(reply(leaver, "2").get("status").asString()).isEqualTo("ok");
+            leaver.push("1", "1", topic, "phx_join", "{}");
+            assertThat(leaver.replyTo("1").at("/response/seat").asInt()).isEqualTo(1);
+            leaver.push("1", "2", topic, "forfeit", "{}");
+            assertThat(leaver.replyTo("2").get("status").asString()).isEqualTo("ok");
 
             Players.Tokens newcomer = mm.player("sc-new");
             String ticket = mm.queued(newcomer, Map.of("mode", "arena", "region", "eu"));
@@ -59,17 +56,17 @@ class SeatChangeTests {
                     .pollInterval(Duration.ofMillis(100))
                     .untilAsserted(() -> assertThat(mm.ticket(newcomer, ticket).get("status"))
                             .isEqualTo("matched"));
-            assertThat(closed(leaver, topic))
+            assertThat(leaver.nextEvent("phx_close").get(2).asString())
                     .as("the old player's channel is closed")
-                    .isTrue();
-            leaver.send(frame("1", "3", topic, "input", "{\"seq\":1,\"move\":[1,0],\"fire\":false,\"aim\":0}"));
-            assertThat(reply(leaver, "3").get("status").asString())
+                    .isEqualTo(topic);
+            leaver.push("1", "3", topic, "input", "{\"seq\":1,\"move\":[1,0],\"fire\":false,\"aim\":0}");
+            assertThat(leaver.replyTo("3").get("status").asString())
                     .as("no input for a seat that is someone else's")
                     .isEqualTo("error");
 
             try (SocketClient taker = SocketClient.connect(port, newcomer.accessToken())) {
-                taker.send(frame("1", "1", topic, "phx_join", "{}"));
-                assertThat(reply(taker, "1").at("/response/seat").asInt()).isEqualTo(1);
+                taker.push("1", "1", topic, "phx_join", "{}");
+                assertThat(taker.replyTo("1").at("/response/seat").asInt()).isEqualTo(1);
                 leaver.close(); // the old player's socket goes: that must not drop the newcomer
                 await().atMost(Duration.ofSeconds(5))
                         .until(() -> engine.find(match)
@@ -79,8 +76,8 @@ class SeatChangeTests {
                                 .player()
                                 .toString()
                                 .equals(newcomer.playerId()));
-                taker.send(frame("1", "2", topic, "input", "{\"seq\":1,\"move\":[1,0],\"fire\":false,\"aim\":0}"));
-                JsonNode played = reply(taker, "2");
+                taker.push("1", "2", topic, "input", "{\"seq\":1,\"move\":[1,0],\"fire\":false,\"aim\":0}");
+                JsonNode played = taker.replyTo("2");
                 assertThat(played.get("status").asString())
                         .as(played.toString())
                         .isEqualTo("ok");
@@ -95,33 +92,5 @@ class SeatChangeTests {
 
     private static MatchRequest.SeatRequest seat(Players.Tokens player, int team) {
         return new MatchRequest.SeatRequest(PlayerId.parse(player.playerId()), false, team);
-    }
-
-    private static String frame(String joinRef, String ref, String topic, String event, String payload) {
-        return "[\"" + joinRef + "\",\"" + ref + "\",\"" + topic + "\",\"" + event + "\"," + payload + "]";
-    }
-
-    /** Whether a {@code phx_close} for the topic arrives (skipping patches and other frames). */
-    private static boolean closed(SocketClient socket, String topic) {
-        for (int i = 0; i < 400; i++) {
-            JsonNode frame = JSON.readTree(socket.next());
-            if (frame.get(3).asString().equals("phx_close")
-                    && frame.get(2).asString().equals(topic)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The payload of the reply to {@code ref}, skipping other frames. */
-    private static JsonNode reply(SocketClient socket, String ref) {
-        for (int i = 0; i < 400; i++) {
-            JsonNode frame = JSON.readTree(socket.next());
-            if (frame.get(3).asString().equals("phx_reply")
-                    && ref.equals(frame.get(1).asString())) {
-                return frame.get(4);
-            }
-        }
-        throw new AssertionError("no reply to " + ref);
     }
 }

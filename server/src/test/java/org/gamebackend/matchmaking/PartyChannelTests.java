@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code party:<id>} over real sockets: members only, chat and ready reach the party, bad chat is refused, and a kicked
@@ -20,8 +19,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @ApiTest
 class PartyChannelTests {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     WebTestClient web;
@@ -45,21 +42,21 @@ class PartyChannelTests {
         try (SocketClient lead = SocketClient.connect(port, leader.accessToken());
                 SocketClient member = SocketClient.connect(port, friend.accessToken());
                 SocketClient outsider = SocketClient.connect(port, stranger.accessToken())) {
-            outsider.send(frame("1", "1", topic, "phx_join", "{}"));
-            assertThat(reply(outsider, "1").at("/response/reason").asString()).isEqualTo("unauthorized");
+            outsider.push("1", "1", topic, "phx_join", "{}");
+            assertThat(outsider.replyTo("1").at("/response/reason").asString()).isEqualTo("unauthorized");
 
-            lead.send(frame("1", "1", topic, "phx_join", "{}"));
-            assertThat(reply(lead, "1").get("status").asString()).isEqualTo("ok");
-            member.send(frame("1", "1", topic, "phx_join", "{}"));
-            assertThat(reply(member, "1").get("status").asString()).isEqualTo("ok");
+            lead.push("1", "1", topic, "phx_join", "{}");
+            assertThat(lead.replyTo("1").get("status").asString()).isEqualTo("ok");
+            member.push("1", "1", topic, "phx_join", "{}");
+            assertThat(member.replyTo("1").get("status").asString()).isEqualTo("ok");
 
-            member.send(frame("1", "2", topic, "chat", "{\"text\":\"gl hf\"}"));
-            assertThat(reply(member, "2").get("status").asString()).isEqualTo("ok");
-            JsonNode chat = event(lead, "chat");
+            member.push("1", "2", topic, "chat", "{\"text\":\"gl hf\"}");
+            assertThat(member.replyTo("2").get("status").asString()).isEqualTo("ok");
+            JsonNode chat = lead.nextEvent("chat").get(4);
             assertThat(chat.get("player_id").asString()).isEqualTo(friend.playerId());
             assertThat(chat.get("text").asString()).isEqualTo("gl hf");
-            member.send(frame("1", "3", topic, "chat", "{\"text\":\"\"}"));
-            assertThat(reply(member, "3").at("/response/reason").asString()).isEqualTo("bad_request");
+            member.push("1", "3", topic, "chat", "{\"text\":\"\"}");
+            assertThat(member.replyTo("3").at("/response/reason").asString()).isEqualTo("bad_request");
 
             mm.send(
                             leader,
@@ -68,16 +65,16 @@ class PartyChannelTests {
                             null)
                     .expectStatus()
                     .is2xxSuccessful();
-            assertThat(event(member, "phx_close").isEmpty())
+            assertThat(member.nextEvent("phx_close").get(4).isEmpty())
                     .as("the kicked member's channel is closed")
                     .isTrue();
-            member.send(frame("1", "4", topic, "chat", "{\"text\":\"still here?\"}"));
-            assertThat(reply(member, "4").get("status").asString())
+            member.push("1", "4", topic, "chat", "{\"text\":\"still here?\"}");
+            assertThat(member.replyTo("4").get("status").asString())
                     .as("no chat after the kick")
                     .isEqualTo("error");
 
-            lead.send(frame("1", "5", topic, "chat", "{\"text\":\"bye\"}"));
-            assertThat(event(lead, "chat").get("text").asString()).isEqualTo("bye");
+            lead.push("1", "5", topic, "chat", "{\"text\":\"bye\"}");
+            assertThat(lead.nextEvent("chat").get(4).get("text").asString()).isEqualTo("bye");
             for (Object f; (f = member.poll()) != null; ) {
                 assertThat(f.toString())
                         .as("nothing of the party reaches the kicked member")
@@ -85,32 +82,5 @@ class PartyChannelTests {
             }
             member.expectNothing();
         }
-    }
-
-    private static String frame(String joinRef, String ref, String topic, String event, String payload) {
-        return "[\"" + joinRef + "\",\"" + ref + "\",\"" + topic + "\",\"" + event + "\"," + payload + "]";
-    }
-
-    /** The payload of the reply to {@code ref}, skipping other frames. */
-    private static JsonNode reply(SocketClient socket, String ref) {
-        for (int i = 0; i < 30; i++) {
-            JsonNode frame = JSON.readTree(socket.next());
-            if (frame.get(3).asString().equals("phx_reply")
-                    && ref.equals(frame.get(1).asString())) {
-                return frame.get(4);
-            }
-        }
-        throw new AssertionError("no reply to " + ref);
-    }
-
-    /** The payload of the next {@code event} frame, skipping others. */
-    private static JsonNode event(SocketClient socket, String event) {
-        for (int i = 0; i < 30; i++) {
-            JsonNode frame = JSON.readTree(socket.next());
-            if (frame.get(3).asString().equals(event)) {
-                return frame.get(4);
-            }
-        }
-        throw new AssertionError("no " + event);
     }
 }

@@ -13,11 +13,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** A plain WebSocket client (the JDK's) that speaks raw Phoenix frames, for tests below the official client. */
 public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -49,6 +52,34 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
 
     public void sendBinary(byte[] frame) {
         socket.sendBinary(ByteBuffer.wrap(frame), true).join();
+    }
+
+    /** Sends {@code [join_ref, ref, topic, event, payload]}; {@code payload} is JSON text. */
+    public void push(String joinRef, String ref, String topic, String event, String payload) {
+        send("[\"" + joinRef + "\",\"" + ref + "\",\"" + topic + "\",\"" + event + "\"," + payload + "]");
+    }
+
+    /** The payload ({@code {status, response}}) of the reply to {@code ref}, skipping other frames (up to 400). */
+    public JsonNode replyTo(String ref) {
+        for (int i = 0; i < 400; i++) {
+            JsonNode frame = JSON.readTree(next());
+            if (frame.get(3).asString().equals("phx_reply")
+                    && ref.equals(frame.get(1).asString())) {
+                return frame.get(4);
+            }
+        }
+        return fail("no reply to " + ref);
+    }
+
+    /** The whole next {@code event} frame, skipping other frames (up to 400). */
+    public JsonNode nextEvent(String event) {
+        for (int i = 0; i < 400; i++) {
+            JsonNode frame = JSON.readTree(next());
+            if (frame.get(3).asString().equals(event)) {
+                return frame;
+            }
+        }
+        return fail("no " + event);
     }
 
     /** The next text frame; fails after 10 s. */
